@@ -1,0 +1,81 @@
+using OpenInterpreter.Cli.CommandLine;
+using OpenInterpreter.Cli.Terminal;
+using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Models;
+using OpenInterpreter.Core.Settings;
+using Spectre.Console;
+
+namespace OpenInterpreter.Cli;
+
+/// <summary>Puts the parts together for one command line: view, model, languages, approver, and the chat around them.</summary>
+internal static class Application
+{
+    public static async Task<int> RunAsync(Invocation invocation)
+    {
+        var settings = invocation.Settings;
+        var paths = InterpreterPaths.ForCurrentUser();
+        var plain = invocation.Plain || invocation.ReadStdin || Console.IsOutputRedirected;
+        IConversationView view = plain
+            ? new PlainConversationView(Console.Out, Console.Error)
+            : new RichConversationView(AnsiConsole.Console);
+
+        var message = invocation.FirstMessage;
+        if (invocation.ReadStdin)
+        {
+            message = (await Console.In.ReadToEndAsync().ConfigureAwait(false)).Trim();
+            if (message.Length == 0)
+            {
+                throw new UsageException("--stdin was given but standard input was empty.", "Pipe a message in: echo \"hello\" | interpreter --stdin.");
+            }
+        }
+
+        using var model = CreateModel(settings, view, interactive: !plain && !Console.IsInputRedirected);
+        await using var languages = new LanguageRegistry();
+
+        // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
+        using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
+        using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : new LineReader(Console.In);
+        var promptWriter = terminal?.Writer ?? Console.Out;
+        ICodeApprover approver = settings.AutoRun
+            ? new AutoApprover()
+            : new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
+
+        var loop = new ConversationLoop(model, languages, approver, settings, paths);
+        var shell = new ChatShell(loop, view, settings.Verbose);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            if (!shell.Interrupt())
+            {
+                // Ctrl-C at the prompt: leave, ending every session and its processes first.
+                languages.ResetAsync().AsTask().GetAwaiter().GetResult();
+                Console.Out.Flush();
+                Environment.Exit(ExitCodes.Interrupted);
+            }
+        };
+
+        if (invocation.ReadStdin)
+        {
+            return await shell.TurnAsync(message!).ConfigureAwait(false) ? ExitCodes.Done : ExitCodes.Failed;
+        }
+
+        await shell.RunInteractiveAsync(input!, Console.Out, message).ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
+
+    private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, bool interactive)
+    {
+        Action<string>? log = settings.Verbose ? view.Verbose : null;
+        try
+        {
+            return ChatModelFactory.Create(settings.Llm, log);
+        }
+        catch (MissingApiKeyException missing) when (interactive)
+        {
+            // Asked once, masked, used for this session only: never written anywhere.
+            var key = AnsiConsole.Prompt(new TextPrompt<string>($"{missing.Provider.DisplayName} API key ([grey]{missing.Provider.KeyVariable}[/]):").Secret());
+            return ChatModelFactory.Create(settings.Llm with { ApiKey = key, ApiKeySource = "the key you typed" }, log);
+        }
+    }
+}

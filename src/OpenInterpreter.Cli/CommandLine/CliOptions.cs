@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace OpenInterpreter.Cli.CommandLine;
+
+/// <summary>
+/// The options of the <c>interpreter</c> command (SPEC section 1). Every long option answers to both its
+/// <c>_</c> and its <c>-</c> spelling, as in the original.
+/// </summary>
+internal sealed class CliOptions
+{
+    public Option<bool> AutoRun { get; } = Flag("auto_run", "Run code without asking", "-y");
+    public Option<string?> Model { get; } = Value<string?>("model", "Model name, litellm style: gpt-4o, openai/<name> with --api_base", "-m");
+    public Option<string?> ApiBase { get; } = Value<string?>("api_base", "The provider's base URL (OpenAI-compatible servers, proxies)", "-ab");
+    public Option<string?> ApiKey { get; } = Value<string?>("api_key", "The provider's key (else OPENAI_API_KEY)", "-ak");
+    public Option<double?> Temperature { get; } = Value<double?>("temperature", "Sampling temperature (default 0)", "-t");
+    public Option<int?> MaxTokens { get; } = Value<int?>("max_tokens", "Most tokens the model may write per reply", "-x");
+    public Option<int?> ContextWindow { get; } = Value<int?>("context_window", "The model's context size; larger than --max_tokens", "-cw");
+    public Option<string?> SystemMessage { get; } = Value<string?>("system_message", "Replace the system message", "-sm");
+    public Option<string?> CustomInstructions { get; } = Value<string?>("custom_instructions", "Add to the system message", "-ci");
+    public Option<int?> MaxOutput { get; } = Value<int?>("max_output", "Characters of one code output that go back to the model (default 2800)", "-xo");
+    public Option<bool> Stdin { get; } = Flag("stdin", "Read all of standard input as one message, answer it, exit", "-s");
+    public Option<bool> Plain { get; } = Flag("plain", "No colours and no live rendering; code as fenced blocks", "-pl");
+    public Option<bool> Verbose { get; } = Flag("verbose", "Show requests, raw chunks and timings (keys masked)", "-v");
+    public Option<bool> Version { get; } = Flag("version", "Print the version and exit");
+    public Argument<string[]> Words { get; } = new("message") { Description = "A first message; without one an interactive session starts", Arity = ArgumentArity.ZeroOrMore };
+
+    public RootCommand CreateCommand()
+    {
+        var root = new RootCommand("Open Interpreter for .NET: a language model that runs code on your computer, with your permission.")
+        {
+            AutoRun, Model, ApiBase, ApiKey, Temperature, MaxTokens, ContextWindow, SystemMessage, CustomInstructions,
+            MaxOutput, Stdin, Plain, Verbose, Version, Words,
+        };
+
+        // The built-in --version prints the informational version with a commit hash; ours is plain.
+        foreach (var option in root.Options.Where(o => o is VersionOption).ToList())
+        {
+            root.Options.Remove(option);
+        }
+
+        return root;
+    }
+
+    private static Option<bool> Flag(string name, string description, params string[] shortAliases) =>
+        new($"--{name}", [.. Spellings(name), .. shortAliases]) { Description = description };
+
+    private static Option<T> Value<T>(string name, string description, params string[] shortAliases) =>
+        new($"--{name}", [.. Spellings(name), .. shortAliases]) { Description = description };
+
+    /// <summary>The other spelling of a long option: <c>--max-tokens</c> for <c>--max_tokens</c>.</summary>
+    private static IEnumerable<string> Spellings(string name) =>
+        name.Contains('_') ? [$"--{name.Replace('_', '-')}"] : [];
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using OpenInterpreter.Core.Settings;
+
+namespace OpenInterpreter.Cli.CommandLine;
+
+/// <summary>Reads a parsed command line into an <see cref="Invocation"/>, checking values that depend on each other.</summary>
+internal static class InvocationReader
+{
+    /// <summary>The time-out of one run under <c>--stdin</c>, where nobody is there to press Ctrl-C.</summary>
+    public static readonly TimeSpan StdinRunTimeout = TimeSpan.FromSeconds(120);
+
+    public static Invocation Read(ParseResult parsed, CliOptions options)
+    {
+        if (parsed.Errors.Count > 0)
+        {
+            throw new UsageException(parsed.Errors[0].Message);
+        }
+
+        var maxTokens = parsed.GetValue(options.MaxTokens);
+        var contextWindow = parsed.GetValue(options.ContextWindow);
+        if (maxTokens is <= 0)
+        {
+            throw new UsageException($"--max_tokens must be positive, not {maxTokens}.");
+        }
+
+        if (contextWindow is { } window && maxTokens is { } tokens && window <= tokens)
+        {
+            throw new UsageException(
+                $"--context_window ({window}) must be larger than --max_tokens ({tokens}).",
+                "Raise --context_window or lower --max_tokens.");
+        }
+
+        var maxOutput = parsed.GetValue(options.MaxOutput) ?? 2800;
+        if (maxOutput < 100)
+        {
+            throw new UsageException($"--max_output must be at least 100 characters, not {maxOutput}.");
+        }
+
+        var apiKey = parsed.GetValue(options.ApiKey);
+        var readStdin = parsed.GetValue(options.Stdin);
+        var defaults = new ModelSettings();
+        var settings = new InterpreterSettings
+        {
+            Llm = defaults with
+            {
+                Model = parsed.GetValue(options.Model) ?? defaults.Model,
+                ApiBase = parsed.GetValue(options.ApiBase),
+                ApiKey = apiKey,
+                ApiKeySource = apiKey is null ? null : "--api_key",
+                Temperature = parsed.GetValue(options.Temperature) ?? defaults.Temperature,
+                MaxTokens = maxTokens,
+                ContextWindow = contextWindow,
+            },
+            AutoRun = parsed.GetValue(options.AutoRun),
+            Verbose = parsed.GetValue(options.Verbose),
+            SystemMessage = parsed.GetValue(options.SystemMessage),
+            CustomInstructions = parsed.GetValue(options.CustomInstructions),
+            MaxOutput = maxOutput,
+            RunTimeout = readStdin ? StdinRunTimeout : null,
+        };
+
+        var words = parsed.GetValue(options.Words) ?? [];
+        return new Invocation(
+            settings,
+            words.Length > 0 ? string.Join(' ', words) : null,
+            readStdin,
+            parsed.GetValue(options.Plain),
+            parsed.GetValue(options.Version));
+    }
+}

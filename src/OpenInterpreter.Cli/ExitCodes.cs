@@ -1,0 +1,10 @@
+namespace OpenInterpreter.Cli;
+
+/// <summary>The exit codes of SPEC section 1.</summary>
+internal static class ExitCodes
+{
+    public const int Done = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int Interrupted = 130;
+}

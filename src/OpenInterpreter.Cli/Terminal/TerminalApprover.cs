@@ -1,0 +1,54 @@
+using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.Tools;
+
+namespace OpenInterpreter.Cli.Terminal;
+
+/// <summary>Asks <c>Would you like to run this code? (y/n/e)</c> before each run, reading the answer from the user.</summary>
+internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, IConversationView view, string editDirectory) : ICodeApprover
+{
+    public const string NoTerminal =
+        "The code was not run: there is no terminal to ask the user for permission. " +
+        "Tell the user to run the interpreter with -y (auto-run) if they want code to run unattended.";
+
+    public async ValueTask<CodeApproval> ApproveAsync(CodeRequest request, CancellationToken cancellationToken)
+    {
+        if (answers is null)
+        {
+            return CodeApproval.Decline(NoTerminal);
+        }
+
+        while (true)
+        {
+            await prompt.WriteAsync("Would you like to run this code? (y/n/e) ").ConfigureAwait(false);
+            await prompt.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var answer = (await answers.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.Trim().ToLowerInvariant();
+            switch (answer)
+            {
+                case "y" or "yes":
+                    return CodeApproval.Run();
+                case "e" or "edit":
+                    var edited = await CodeEditor.EditAsync(request.Code, Extension(request.Language), editDirectory, cancellationToken).ConfigureAwait(false);
+                    if (edited is null)
+                    {
+                        view.Error("The editor failed, so the code is unchanged. Set $EDITOR to an editor that works here.");
+                        continue;
+                    }
+
+                    view.ShowCode(request.Language, edited);
+                    return CodeApproval.Run(edited);
+                case "":
+                    continue;
+                default:
+                    return CodeApproval.Decline();
+            }
+        }
+    }
+
+    private static string Extension(string language) => language switch
+    {
+        "python" => ".py",
+        "shell" => ".sh",
+        "javascript" => ".js",
+        _ => ".txt",
+    };
+}

@@ -1,0 +1,11 @@
+namespace OpenInterpreter.Core.Conversation;
+
+/// <summary>The answer to "run this code?": yes (maybe with edited code), or no with what the model is told.</summary>
+public sealed record CodeApproval(bool Approved, string? EditedCode, string? DeclineReason)
+{
+    public const string DeclinedByUser = "The user declined to run this code.";
+
+    public static CodeApproval Run(string? editedCode = null) => new(true, editedCode, null);
+
+    public static CodeApproval Decline(string reason = DeclinedByUser) => new(false, null, reason);
+}

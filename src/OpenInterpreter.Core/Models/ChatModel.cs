@@ -1,0 +1,16 @@
+using Microsoft.Extensions.AI;
+
+namespace OpenInterpreter.Core.Models;
+
+/// <summary>A ready model client with what it was built from, so errors can name the endpoint and the key to fix.</summary>
+public sealed class ChatModel(IChatClient client, ModelRoute route, string? keySource) : IDisposable
+{
+    public IChatClient Client { get; } = client;
+
+    public ModelRoute Route { get; } = route;
+
+    /// <summary>Where the key came from (<c>--api_key</c>, an environment variable name), or null when none was used.</summary>
+    public string? KeySource { get; } = keySource;
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,25 @@
+namespace OpenInterpreter.Core.Settings;
+
+/// <summary>The effective settings of one run of the interpreter, after profiles, environment and flags.</summary>
+public sealed record InterpreterSettings
+{
+    public ModelSettings Llm { get; init; } = new();
+
+    /// <summary>Run code without asking.</summary>
+    public bool AutoRun { get; init; }
+
+    /// <summary>Show requests, raw chunks and timings (secrets masked).</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>Replaces our system message when set.</summary>
+    public string? SystemMessage { get; init; }
+
+    /// <summary>Appended to the system message.</summary>
+    public string? CustomInstructions { get; init; }
+
+    /// <summary>Characters of one code output that go back to the model.</summary>
+    public int MaxOutput { get; init; } = 2800;
+
+    /// <summary>Stop a run after this long; null for no limit.</summary>
+    public TimeSpan? RunTimeout { get; init; }
+}

@@ -1,0 +1,28 @@
+namespace OpenInterpreter.Core.Settings;
+
+/// <summary>Which model to call and how: OI's <c>llm:</c> section of a profile.</summary>
+public sealed record ModelSettings
+{
+    /// <summary>The model name, litellm style (<c>gpt-4o</c>, <c>openai/…</c>).</summary>
+    public string Model { get; init; } = "gpt-4o";
+
+    /// <summary>The provider's base URL; null for the provider's own.</summary>
+    public string? ApiBase { get; init; }
+
+    /// <summary>The key; null to take it from the provider's environment variable.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Where <see cref="ApiKey"/> came from (<c>--api_key</c>, <c>OPENAI_API_KEY</c>…), for error messages.</summary>
+    public string? ApiKeySource { get; init; }
+
+    public double Temperature { get; init; }
+
+    /// <summary>Most tokens per reply; null lets the provider decide.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>The model's context size in tokens; null when unknown.</summary>
+    public int? ContextWindow { get; init; }
+
+    /// <summary>Whether the model is called with tools; false means code arrives as fenced blocks in text.</summary>
+    public bool SupportsFunctions { get; init; } = true;
+}
