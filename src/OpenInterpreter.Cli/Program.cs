@@ -36,5 +36,5 @@ try
 catch (InterpreterException e)
 {
     Console.Error.WriteLine($"interpreter: {e.OneLine}");
-    return ExitCodes.Failed;
+    return e is UsageException or OpenInterpreter.Core.Models.MissingApiKeyException ? ExitCodes.Usage : ExitCodes.Failed;
 }

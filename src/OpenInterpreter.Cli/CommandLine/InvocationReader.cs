@@ -16,6 +16,13 @@ internal static class InvocationReader
             throw new UsageException(parsed.Errors[0].Message);
         }
 
+        // The message words take any token, so an option we do not know would pass as a word; "--" lets one through.
+        var words = parsed.GetValue(options.Words) ?? [];
+        if (!parsed.Tokens.Any(t => t.Value == "--") && words.FirstOrDefault(w => w.Length > 1 && w[0] == '-') is { } unknown)
+        {
+            throw new UsageException($"Unrecognized option '{unknown}'.");
+        }
+
         var maxTokens = parsed.GetValue(options.MaxTokens);
         var contextWindow = parsed.GetValue(options.ContextWindow);
         if (maxTokens is <= 0)
@@ -59,7 +66,6 @@ internal static class InvocationReader
             RunTimeout = readStdin ? StdinRunTimeout : null,
         };
 
-        var words = parsed.GetValue(options.Words) ?? [];
         return new Invocation(
             settings,
             words.Length > 0 ? string.Join(' ', words) : null,

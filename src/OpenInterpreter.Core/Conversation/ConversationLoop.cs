@@ -201,7 +201,7 @@ public sealed class ConversationLoop(
         var language = languages.Find(request.Language);
         string? refusal = language is null
             ? $"Language {request.Language} is not enabled; enabled: {string.Join(", ", EnabledLanguages)}."
-            : languages.Available.Contains(language) ? null : languages.InstallHint(language);
+            : languages.GetInstallHint(language);
         if (language is null || refusal is not null)
         {
             Messages.Add(LmcMessage.AssistantCode(request.Language, request.Code));

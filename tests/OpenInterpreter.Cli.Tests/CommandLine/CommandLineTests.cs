@@ -1,0 +1,67 @@
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.CommandLine;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task An_unknown_option_prints_the_usage_line_and_exits_2()
+    {
+        await using var interpreter = InterpreterProcess.Start(["--no-such-flag"]);
+        Assert.Equal(2, await interpreter.WaitForExitAsync());
+        var lines = interpreter.Stderr.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Usage: interpreter", lines[0]);
+        Assert.Contains("--no-such-flag", lines[1]);
+    }
+
+    [Fact]
+    public async Task Context_window_must_exceed_max_tokens()
+    {
+        await using var interpreter = InterpreterProcess.Start(["--context_window", "1000", "--max-tokens", "1000"]);
+        Assert.Equal(2, await interpreter.WaitForExitAsync());
+        Assert.Contains("--context_window (1000) must be larger than --max_tokens (1000)", interpreter.Stderr);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_version()
+    {
+        await using var interpreter = InterpreterProcess.Start(["--version"]);
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Matches(@"^interpreter \d+\.\d+\.\d+\n$", interpreter.Stdout);
+    }
+
+    [Fact]
+    public async Task Help_lists_both_spellings_of_long_options()
+    {
+        await using var interpreter = InterpreterProcess.Start(["--help"]);
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Contains("--auto_run", interpreter.Stdout);
+        Assert.Contains("--auto-run", interpreter.Stdout);
+        Assert.Contains("--api_base", interpreter.Stdout);
+    }
+
+    [Fact]
+    public async Task A_missing_key_without_a_terminal_names_the_variable()
+    {
+        await using var interpreter = InterpreterProcess.Start(["--stdin"]);
+        await interpreter.WriteLineAsync("hi");
+        interpreter.CloseInput();
+        Assert.Equal(2, await interpreter.WaitForExitAsync());
+        Assert.Contains("No API key for OpenAI. Set OPENAI_API_KEY or pass --api_key.", interpreter.Stderr);
+    }
+
+    [Fact]
+    public async Task Verbose_shows_the_request_with_the_key_masked()
+    {
+        await using var server = OpenInterpreter.Testing.FakeModelServer.Start().Otherwise(OpenInterpreter.Testing.FakeReply.Text("ok"));
+        await using var interpreter = EndToEnd.Session.Start(server, "--stdin", "--verbose");
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Contains("POST " + server.BaseUrl + "/chat/completions", interpreter.Stderr);
+        Assert.Contains("data: [DONE]", interpreter.Stderr);
+        Assert.DoesNotContain(EndToEnd.Session.TestKey, interpreter.Stderr + interpreter.Stdout);
+    }
+}

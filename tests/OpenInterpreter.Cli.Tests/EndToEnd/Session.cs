@@ -1,0 +1,15 @@
+using OpenInterpreter.Testing;
+
+namespace OpenInterpreter.Cli.Tests.EndToEnd;
+
+/// <summary>Starts the interpreter against a fake model server with the usual test flags.</summary>
+internal static class Session
+{
+    public const string TestKey = "sk-test-0123456789abcdefghij";
+
+    public static InterpreterProcess Start(FakeModelServer server, params string[] extra) =>
+        InterpreterProcess.Start(["--api_base", server.BaseUrl, "--api_key", TestKey, "--model", "gpt-4o", .. extra]);
+
+    public static InterpreterProcess StartIn(string workingDirectory, FakeModelServer server, params string[] extra) =>
+        InterpreterProcess.Start(["--api_base", server.BaseUrl, "--api_key", TestKey, "--model", "gpt-4o", .. extra], workingDirectory);
+}

@@ -1,0 +1,31 @@
+namespace OpenInterpreter.Testing;
+
+/// <summary>What the fake model server answers to one request.</summary>
+public abstract record FakeReply
+{
+    /// <summary>A text answer, streamed in pieces of <paramref name="PieceLength"/> characters.</summary>
+    public static FakeReply Text(string text, int PieceLength = 4) => new TextReply(text, PieceLength);
+
+    /// <summary>An <c>execute</c> call whose arguments JSON is streamed in several fragments.</summary>
+    public static FakeReply Execute(string language, string code, string? leadingText = null) =>
+        new ToolCallReply("execute", System.Text.Json.JsonSerializer.Serialize(
+            new Dictionary<string, string> { ["language"] = language, ["code"] = code },
+            FakeJsonContext.Default.DictionaryStringString), leadingText);
+
+    /// <summary>A tool call with arguments exactly as given, valid JSON or not.</summary>
+    public static FakeReply ToolCall(string name, string rawArguments) => new ToolCallReply(name, rawArguments, null);
+
+    /// <summary>An HTTP error with an OpenAI-shaped error body.</summary>
+    public static FakeReply Error(int status, string message, string code = "error") => new ErrorReply(status, message, code);
+
+    /// <summary>A text answer whose stream is cut (connection closed, no [DONE]) after <paramref name="pieces"/> pieces.</summary>
+    public static FakeReply CutText(string text, int pieces) => new CutReply(text, pieces);
+}
+
+public sealed record TextReply(string Content, int PieceLength) : FakeReply;
+
+public sealed record ToolCallReply(string Name, string RawArguments, string? LeadingText) : FakeReply;
+
+public sealed record ErrorReply(int Status, string Message, string Code) : FakeReply;
+
+public sealed record CutReply(string Content, int Pieces) : FakeReply;

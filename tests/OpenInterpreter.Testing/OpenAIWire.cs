@@ -1,0 +1,211 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace OpenInterpreter.Testing;
+
+/// <summary>Writes replies in the OpenAI chat completions wire format: a JSON completion, or SSE chunks.</summary>
+internal static class OpenAIWire
+{
+    private const long Created = 1_764_000_000;
+
+    public static async Task WriteAsync(HttpListenerResponse response, FakeReply reply, bool streaming, string model, int callNumber)
+    {
+        var id = $"chatcmpl-fake{callNumber}";
+        if (reply is ErrorReply error)
+        {
+            response.StatusCode = error.Status;
+            response.ContentType = "application/json";
+            await WriteBodyAsync(response, Json(w =>
+            {
+                w.WriteStartObject("error");
+                w.WriteString("message", error.Message);
+                w.WriteString("type", error.Status == 401 ? "invalid_request_error" : "server_error");
+                w.WriteString("code", error.Code);
+                w.WriteEndObject();
+            })).ConfigureAwait(false);
+            return;
+        }
+
+        if (!streaming)
+        {
+            response.ContentType = "application/json";
+            await WriteBodyAsync(response, Completion(reply, id, model, callNumber)).ConfigureAwait(false);
+            return;
+        }
+
+        response.ContentType = "text/event-stream";
+        response.SendChunked = true;
+        var output = response.OutputStream;
+        await SendAsync(output, Chunk(id, model, w => { w.WriteString("role", "assistant"); w.WriteString("content", ""); }, null)).ConfigureAwait(false);
+        switch (reply)
+        {
+            case TextReply text:
+                foreach (var piece in Pieces(text.Content, text.PieceLength))
+                {
+                    await SendAsync(output, Chunk(id, model, w => w.WriteString("content", piece), null)).ConfigureAwait(false);
+                }
+
+                await SendAsync(output, Chunk(id, model, _ => { }, "stop")).ConfigureAwait(false);
+                break;
+
+            case CutReply cut:
+                foreach (var piece in Pieces(cut.Content, 4).Take(cut.Pieces))
+                {
+                    await SendAsync(output, Chunk(id, model, w => w.WriteString("content", piece), null)).ConfigureAwait(false);
+                }
+
+                // Abort the connection mid-stream: no finish_reason, no [DONE].
+                response.Abort();
+                return;
+
+            case ToolCallReply call:
+                if (call.LeadingText is { } lead)
+                {
+                    await SendAsync(output, Chunk(id, model, w => w.WriteString("content", lead), null)).ConfigureAwait(false);
+                }
+
+                await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, $"call_fake{callNumber}", call.Name, ""), null)).ConfigureAwait(false);
+                foreach (var fragment in Pieces(call.RawArguments, Math.Max(1, call.RawArguments.Length / 5)))
+                {
+                    await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, fragment), null)).ConfigureAwait(false);
+                }
+
+                await SendAsync(output, Chunk(id, model, _ => { }, "tool_calls")).ConfigureAwait(false);
+                break;
+        }
+
+        await SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
+    }
+
+    private static void ToolCallDelta(Utf8JsonWriter w, string? callId, string? name, string arguments)
+    {
+        w.WriteStartArray("tool_calls");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        if (callId is not null)
+        {
+            w.WriteString("id", callId);
+            w.WriteString("type", "function");
+        }
+
+        w.WriteStartObject("function");
+        if (name is not null)
+        {
+            w.WriteString("name", name);
+        }
+
+        w.WriteString("arguments", arguments);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+    }
+
+    private static string Chunk(string id, string model, Action<Utf8JsonWriter> delta, string? finishReason) => Json(w =>
+    {
+        w.WriteString("id", id);
+        w.WriteString("object", "chat.completion.chunk");
+        w.WriteNumber("created", Created);
+        w.WriteString("model", model);
+        w.WriteString("system_fingerprint", "fp_fake");
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteStartObject("delta");
+        delta(w);
+        w.WriteEndObject();
+        w.WriteNull("logprobs");
+        if (finishReason is null)
+        {
+            w.WriteNull("finish_reason");
+        }
+        else
+        {
+            w.WriteString("finish_reason", finishReason);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndArray();
+    });
+
+    private static string Completion(FakeReply reply, string id, string model, int callNumber) => Json(w =>
+    {
+        w.WriteString("id", id);
+        w.WriteString("object", "chat.completion");
+        w.WriteNumber("created", Created);
+        w.WriteString("model", model);
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteStartObject("message");
+        w.WriteString("role", "assistant");
+        switch (reply)
+        {
+            case TextReply text:
+                w.WriteString("content", text.Content);
+                break;
+            case CutReply cut:
+                w.WriteString("content", cut.Content);
+                break;
+            case ToolCallReply call:
+                w.WriteString("content", call.LeadingText);
+                w.WriteStartArray("tool_calls");
+                w.WriteStartObject();
+                w.WriteString("id", $"call_fake{callNumber}");
+                w.WriteString("type", "function");
+                w.WriteStartObject("function");
+                w.WriteString("name", call.Name);
+                w.WriteString("arguments", call.RawArguments);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                break;
+        }
+
+        w.WriteEndObject();
+        w.WriteString("finish_reason", reply is ToolCallReply ? "tool_calls" : "stop");
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteStartObject("usage");
+        w.WriteNumber("prompt_tokens", 10);
+        w.WriteNumber("completion_tokens", 5);
+        w.WriteNumber("total_tokens", 15);
+        w.WriteEndObject();
+    });
+
+    private static IEnumerable<string> Pieces(string text, int length)
+    {
+        for (var i = 0; i < text.Length; i += length)
+        {
+            yield return text.Substring(i, Math.Min(length, text.Length - i));
+        }
+    }
+
+    private static string Json(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static Task SendAsync(Stream output, string json) => SendRawAsync(output, $"data: {json}\n\n");
+
+    private static async Task SendRawAsync(Stream output, string text)
+    {
+        await output.WriteAsync(Encoding.UTF8.GetBytes(text)).ConfigureAwait(false);
+        await output.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static async Task WriteBodyAsync(HttpListenerResponse response, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+    }
+}
