@@ -1,0 +1,97 @@
+// Runs cells of JavaScript for OpenInterpreter.Core's JavaScriptSession in one persistent global scope.
+//
+// Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (argv[2]);
+// "ready" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (argv[3]).
+// Each cell is a vm.Script run in this context: like successive <script> tags, its top-level let, const, class and
+// function declarations stay visible to later cells, and its completion value is shown as the REPL would.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const readline = require('readline');
+const util = require('util');
+const vm = require('vm');
+const { createRequire } = require('module');
+
+const [requestsPath, controlPath] = process.argv.slice(2);
+const control = fs.openSync(controlPath, 'w');
+let cellCount = 0;
+let interruptWaiting = null;
+
+function send(...fields) {
+  fs.writeSync(control, fields.map((f) => String(f).replace(/[\t\r\n]/g, ' ')).join('\t') + '\n');
+}
+
+// While a script runs, breakOnSigint turns SIGINT into an exception; while a cell awaits a promise, this handler
+// abandons the wait; between cells it keeps the session alive.
+process.on('SIGINT', () => {
+  if (interruptWaiting) interruptWaiting();
+});
+// An error thrown by a callback after its cell ended must not end the session.
+process.on('uncaughtException', (error) => process.stderr.write(`Uncaught ${describe(error, true)}\n`));
+process.on('unhandledRejection', (reason) => process.stderr.write(`Uncaught (in promise) ${describe(reason, true)}\n`));
+
+class Interrupted extends Error {}
+
+function describe(error, withStack) {
+  if (!(error instanceof Error)) return util.inspect(error);
+  if (!withStack || typeof error.stack !== 'string') return `${error.name}: ${error.message}`;
+  // Drop the frames below the last one in a cell: they are this driver and node's vm module.
+  const lines = error.stack.split('\n');
+  let last = -1;
+  lines.forEach((line, i) => { if (line.includes('<cell-')) last = i; });
+  return lines.filter((line, i) => !(line.startsWith('    at ') && i > last)).join('\n');
+}
+
+function awaitInterruptibly(promise) {
+  return new Promise((resolve, reject) => {
+    interruptWaiting = () => reject(new Interrupted());
+    promise.then(resolve, reject);
+  }).finally(() => { interruptWaiting = null; });
+}
+
+async function runCell(file) {
+  const filename = `<cell-${++cellCount}>`;
+  const code = fs.readFileSync(file, 'utf8');
+  // Like the REPL, require resolves from the current directory.
+  globalThis.require = createRequire(path.join(process.cwd(), filename));
+  try {
+    const script = new vm.Script(code, { filename });
+    let value = script.runInThisContext({ breakOnSigint: true });
+    if (util.types.isPromise(value)) value = await awaitInterruptibly(value);
+    if (value !== undefined) process.stdout.write(util.inspect(value) + '\n');
+    return ['ok', ''];
+  } catch (error) {
+    if (error instanceof Interrupted || (error && error.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED')) {
+      process.stderr.write('Interrupted\n');
+      return ['interrupted', 'interrupted'];
+    }
+    process.stderr.write(describe(error, true) + '\n');
+    return ['error', describe(error, false)];
+  }
+}
+
+function writeFence(stream, fence) {
+  // The callback runs once this and every earlier write reached the pipe.
+  return new Promise((resolve) => {
+    try {
+      stream.write(fence, () => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+async function serve() {
+  send('ready');
+  const requests = readline.createInterface({ input: fs.createReadStream(requestsPath), crlfDelay: Infinity });
+  for await (const line of requests) {
+    const [verb, fence, file] = line.split('\t');
+    if (verb !== 'run' || file === undefined) continue;
+    const [status, message] = await runCell(file);
+    await Promise.all([writeFence(process.stdout, fence), writeFence(process.stderr, fence)]);
+    send('done', fence, status, message);
+  }
+  process.exit(0);
+}
+
+serve();

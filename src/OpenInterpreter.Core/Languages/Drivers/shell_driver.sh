@@ -1,0 +1,72 @@
+# Runs cells of bash for OpenInterpreter.Core's ShellSession in one persistent shell.
+#
+# Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO ($1);
+# "ready", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO ($2).
+# Each cell is sourced in this shell, so a cd, a variable, a function or an export lives on. Every name here starts
+# with __oi_ to stay out of the user's way, and nothing here writes to stdout or stderr except the fence.
+
+__oi_self=${BASH_SOURCE[0]}
+# Private copies of stdout and stderr, so the fence reaches the host even after `exec >file` or `exec 1>&-`.
+exec {__oi_requests}<"$1" {__oi_control}>"$2" {__oi_stdout}>&1 {__oi_stderr}>&2
+shopt -s expand_aliases
+__oi_cell=
+__oi_line=
+__oi_in_cell=0
+__oi_interrupted=0
+__oi_flags=
+
+# A SIGINT is meant for the cell; one that lands between cells must not end the session.
+trap '(( __oi_in_cell )) && __oi_interrupted=1' INT
+
+# Runs before every command while a cell runs (extdebug makes functions and subshells inherit it). After an interrupt,
+# returning 2 makes bash return from every function and from the sourced cell, which ends even `while :; do :; done`.
+__oi_on_debug() {
+    [[ $2 == "$__oi_self" ]] && return 0
+    (( __oi_interrupted )) && return 2
+    if [[ $2 == "$__oi_cell" && $1 != "$__oi_line" ]]; then
+        __oi_line=$1
+        printf 'line\t%s\n' "$1" >&"$__oi_control"
+    fi
+    return 0
+}
+
+__oi_send_done() {
+    printf '%s' "$1" >&"$__oi_stdout"
+    printf '%s' "$1" >&"$__oi_stderr"
+    printf 'done\t%s\t%s\t%s\n' "$1" "$2" "$3" >&"$__oi_control"
+}
+
+printf 'ready\n' >&"$__oi_control"
+while :; do
+    IFS=$'\t' read -r -u "$__oi_requests" __oi_verb __oi_fence __oi_cell
+    __oi_status=$?
+    # A status above 128 means a signal interrupted the wait; any other failure means the host has gone.
+    (( __oi_status > 128 )) && continue
+    (( __oi_status != 0 )) && exit 0
+    [[ $__oi_verb == run ]] || continue
+    __oi_line=
+    __oi_interrupted=0
+    __oi_in_cell=1
+    # The user's own shell options (set -e, set -u, ...) apply to their cells, not to this loop.
+    [[ $__oi_flags == *e* ]] && set -e
+    [[ $__oi_flags == *u* ]] && set -u
+    shopt -s extdebug
+    trap '__oi_on_debug "$LINENO" "${BASH_SOURCE[0]}"' DEBUG
+    # The one-pass loops keep a `break` or `continue` in the cell (up to three levels) from leaving the loop above.
+    for __oi_pass in 1; do for __oi_pass in 1; do for __oi_pass in 1; do
+        source "$__oi_cell"
+    done; done; done
+    __oi_status=$?
+    trap - DEBUG
+    shopt -u extdebug
+    __oi_flags=$-
+    set +eu
+    __oi_in_cell=0
+    if (( __oi_interrupted )); then
+        __oi_send_done "$__oi_fence" interrupted "interrupted"
+    elif (( __oi_status != 0 )); then
+        __oi_send_done "$__oi_fence" error "exit status $__oi_status"
+    else
+        __oi_send_done "$__oi_fence" ok ""
+    fi
+done
