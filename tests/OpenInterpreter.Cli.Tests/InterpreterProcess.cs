@@ -75,20 +75,26 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
     public void Interrupt() => _ = Kill(_process.Id, 2);
 
     /// <summary>Waits until stdout contains <paramref name="text"/> (after <paramref name="occurrence"/> - 1 earlier ones).</summary>
-    public async Task WaitForOutputAsync(string text, int occurrence = 1, int timeoutSeconds = 30)
+    public Task WaitForOutputAsync(string text, int occurrence = 1, int timeoutSeconds = 30) =>
+        WaitForAsync(() => Stdout, text, occurrence, timeoutSeconds);
+
+    /// <summary>Waits until stderr contains <paramref name="text"/>.</summary>
+    public Task WaitForErrorAsync(string text, int timeoutSeconds = 30) => WaitForAsync(() => Stderr, text, 1, timeoutSeconds);
+
+    private async Task WaitForAsync(Func<string> stream, string text, int occurrence, int timeoutSeconds)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (Count(Stdout, text) < occurrence)
+        while (Count(stream(), text) < occurrence)
         {
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"'{text}' did not appear.\n--- stdout:\n{Stdout}\n--- stderr:\n{Stderr}");
             }
 
-            if (_process.HasExited && Count(Stdout, text) < occurrence)
+            if (_process.HasExited && Count(stream(), text) < occurrence)
             {
                 await _readers;
-                if (Count(Stdout, text) >= occurrence)
+                if (Count(stream(), text) >= occurrence)
                 {
                     return;
                 }

@@ -79,12 +79,14 @@ public sealed class ConversationLoop(
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;
+        var finished = false;
         try
         {
             await using var updates = Translate(model.Client.GetStreamingResponseAsync(history, options, cancellationToken), cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
             while (await updates.MoveNextAsync().ConfigureAwait(false))
             {
+                finished |= updates.Current.FinishReason is not null;
                 foreach (var content in updates.Current.Contents)
                 {
                     switch (content)
@@ -165,6 +167,16 @@ public sealed class ConversationLoop(
         if (openCode is not null)
         {
             yield return EndCode(openCode);
+        }
+
+        // Every provider ends a complete reply with a finish reason; a stream that just stops was cut off, and its
+        // tool calls may be half written, so none of them runs.
+        if (!finished)
+        {
+            calls.Clear();
+            throw new InterpreterException(
+                $"The reply from {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
+                "Try again.");
         }
     }
 

@@ -19,6 +19,16 @@ public static class ModelErrorTranslator
             return known;
         }
 
+        // The SDK's retry policy wraps the failure of each try, and its transport wraps network failures in a
+        // status-less result: the innermost failure says what happened.
+        switch (error)
+        {
+            case AggregateException { InnerExceptions.Count: > 0 } retried:
+                return Translate(retried.InnerExceptions[^1], model);
+            case ClientResultException { Status: 0, InnerException: { } inner }:
+                return Translate(inner, model);
+        }
+
         (string Message, string Hint)? line = error switch
         {
             ClientResultException { Status: 401 } e => (

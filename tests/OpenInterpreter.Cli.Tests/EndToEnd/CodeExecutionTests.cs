@@ -157,16 +157,17 @@ public sealed class CodeExecutionTests
         await using var interpreter = Session.Start(server, "-y");
 
         await interpreter.WriteLineAsync("spin");
-        await interpreter.WaitForOutputAsync("spinning");
+        await interpreter.WaitForOutputAsync("```output\nspinning\n");
         interpreter.Interrupt();
-        await interpreter.WaitForOutputAsync("Interrupted.");
+        await interpreter.WaitForErrorAsync("Interrupted.");
         await interpreter.WriteLineAsync("again");
         await interpreter.WaitForOutputAsync("Okay.");
         interpreter.CloseInput();
         Assert.Equal(0, await interpreter.WaitForExitAsync());
 
         var last = server.Requests.Last();
-        Assert.Contains("[The user interrupted the run.]", last.ToolResults[0]);
+        Assert.StartsWith("spinning\n", last.ToolResults[0]);
+        Assert.EndsWith("KeyboardInterrupt\n[The user interrupted the run.]", last.ToolResults[0]);
         Assert.Contains("still alive", last.ToolResults[1]);
     }
 
