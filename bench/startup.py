@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Cold start of `interpreter`: `--version`, and the time until the first prompt ("> ") is printed.
 
-Usage: bench/startup.py [path-to-interpreter] [runs]
+Usage: bench/startup.py ["command that starts interpreter"] [runs]
 Prints the median, the best and the worst of each, in milliseconds.
 """
 import os
+import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", ".build", "aot", "interpreter")
+# The command to start, e.g. ".build/aot/interpreter" or "dotnet .build/jit/interpreter.dll".
+command = shlex.split(sys.argv[1]) if len(sys.argv) > 1 else [os.path.join(os.path.dirname(__file__), "..", ".build", "aot", "interpreter")]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 home = tempfile.mkdtemp(prefix="oi-bench-")
 env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"), XDG_CACHE_HOME=os.path.join(home, ".cache"))
@@ -19,13 +21,13 @@ env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"),
 
 def version():
     start = time.perf_counter()
-    subprocess.run([binary, "--version"], stdout=subprocess.DEVNULL, check=True, env=env)
+    subprocess.run(command + ["--version"], stdout=subprocess.DEVNULL, check=True, env=env)
     return (time.perf_counter() - start) * 1000
 
 
 def first_prompt():
     start = time.perf_counter()
-    process = subprocess.Popen([binary, "--api_key", "sk-bench", "--api_base", "http://127.0.0.1:9/v1"],
+    process = subprocess.Popen(command + ["--api_key", "sk-bench", "--api_base", "http://127.0.0.1:9/v1"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
     seen = b""
     while not seen.endswith(b"> "):
@@ -45,6 +47,6 @@ def report(name, measure):
     print(f"{name:<22} median {statistics.median(samples):7.1f} ms   best {min(samples):7.1f} ms   worst {max(samples):7.1f} ms   ({runs} runs)")
 
 
-print(f"binary: {os.path.realpath(binary)}")
+print("command: " + " ".join(command))
 report("--version", version)
 report("first prompt", first_prompt)
