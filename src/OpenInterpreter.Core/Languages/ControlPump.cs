@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+
+namespace OpenInterpreter.Core.Languages;
+
+/// <summary>
+/// Reads the driver's control FIFO and turns its lines ("ready", "line N", "done FENCE STATUS MESSAGE") into
+/// messages. Line reports are the only thing it may drop: several read at once collapse into the last, and one that
+/// finds the channel full is skipped rather than slowing the code down.
+/// </summary>
+internal sealed class ControlPump
+{
+    /// <summary>The line the host itself writes into the FIFO to end this reader (see <see cref="DriverProcess"/>).</summary>
+    public const string StopLine = "\u0004stop";
+
+    private readonly Stream _source;
+    private readonly ChannelWriter<DriverMessage> _messages;
+    private readonly MemoryStream _partial = new();
+
+    public ControlPump(Stream source, ChannelWriter<DriverMessage> messages)
+    {
+        _source = source;
+        _messages = messages;
+    }
+
+    /// <summary>Starts reading on a background thread.</summary>
+    public Thread Start()
+    {
+        var thread = new Thread(Run) { IsBackground = true, Name = "oi-control-pump" };
+        thread.Start();
+        return thread;
+    }
+
+    private void Run()
+    {
+        var buffer = new byte[4096];
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = _source.Read(buffer);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (read == 0 || !Dispatch(buffer.AsSpan(0, read)))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles the complete lines in what was read; false when the stop line came.</summary>
+    private bool Dispatch(ReadOnlySpan<byte> bytes)
+    {
+        LineReached? lastLine = null;
+        while (bytes.IndexOf((byte)'\n') is var end and >= 0)
+        {
+            _partial.Write(bytes[..end]);
+            bytes = bytes[(end + 1)..];
+            var text = Encoding.UTF8.GetString(_partial.GetBuffer(), 0, (int)_partial.Length);
+            _partial.SetLength(0);
+            if (text == StopLine)
+            {
+                return false;
+            }
+
+            switch (Parse(text))
+            {
+                case LineReached line:
+                    lastLine = line;
+                    break;
+                case { } message:
+                    if (lastLine is not null)
+                    {
+                        _messages.TryWrite(lastLine);
+                        lastLine = null;
+                    }
+
+                    // Once the session closed the channel nobody listens, but the stop line must still be read.
+                    _messages.Post(message);
+                    break;
+            }
+        }
+
+        _partial.Write(bytes);
+        if (lastLine is not null)
+        {
+            _messages.TryWrite(lastLine);
+        }
+
+        return true;
+    }
+
+    /// <summary>The message a control line stands for, or null for a line this host does not know.</summary>
+    internal static DriverMessage? Parse(string line)
+    {
+        var fields = line.Split('\t');
+        return fields[0] switch
+        {
+            "ready" => new DriverReady(),
+            "line" when fields.Length >= 2 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                => new LineReached(number),
+            "done" when fields.Length >= 3 && ParseOutcome(fields[2]) is { } outcome
+                => new CellDone(fields[1], outcome, fields.Length >= 4 ? fields[3] : ""),
+            _ => null,
+        };
+    }
+
+    private static CellOutcome? ParseOutcome(string text) => text switch
+    {
+        "ok" => CellOutcome.Ok,
+        "error" => CellOutcome.Error,
+        "interrupted" => CellOutcome.Interrupted,
+        _ => null,
+    };
+}

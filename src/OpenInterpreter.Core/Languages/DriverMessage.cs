@@ -1,0 +1,33 @@
+namespace OpenInterpreter.Core.Languages;
+
+/// <summary>Something a driver process reported to its session: output, a fence, a control line, or its own end.</summary>
+internal abstract record DriverMessage;
+
+/// <summary>A chunk of the child's output, ready to hand to the consumer.</summary>
+internal sealed record OutputMessage(OutputWritten Output) : DriverMessage;
+
+/// <summary>The current run's fence came through on one stream: everything the cell wrote there has been read.</summary>
+internal sealed record FenceReached(OutputStream Stream) : DriverMessage;
+
+/// <summary>One stream reached end-of-file: nothing more can come from it.</summary>
+internal sealed record StreamClosed(OutputStream Stream) : DriverMessage;
+
+/// <summary>The driver has started and waits for cells.</summary>
+internal sealed record DriverReady : DriverMessage;
+
+/// <summary>The running cell moved to this line (1-based).</summary>
+internal sealed record LineReached(int Line) : DriverMessage;
+
+/// <summary>The driver finished the cell identified by <paramref name="Fence"/>, with this outcome.</summary>
+internal sealed record CellDone(string Fence, CellOutcome Outcome, string Message) : DriverMessage;
+
+/// <summary>The driver process ended.</summary>
+internal sealed record ProcessExited(int ExitCode) : DriverMessage;
+
+/// <summary>How the driver says a cell ended.</summary>
+internal enum CellOutcome
+{
+    Ok,
+    Error,
+    Interrupted,
+}

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading.Channels;
+
+namespace OpenInterpreter.Core.Languages;
+
+/// <summary>
+/// One running driver: a child process in its own session and process group, with no controlling terminal and stdin
+/// at end-of-file; the private directory holding its script, its cells and two FIFOs; and the threads that read it.
+/// </summary>
+/// <remarks>
+/// The FIFOs keep the protocol off the program's own streams: the host writes run requests into "requests" and the
+/// driver reports on "control". The host opens both read-write, so neither open blocks waiting for the other side
+/// and the host never gets SIGPIPE; the price is that the control reader never sees end-of-file, so the host stops
+/// it by writing <see cref="ControlPump.StopLine"/> into the FIFO itself.
+/// </remarks>
+internal sealed class DriverProcess : IAsyncDisposable
+{
+    /// <summary>Messages in flight between the reader threads and the run: a few dozen chunks of at most 8 KiB.</summary>
+    private const int MessageCapacity = 32;
+
+    private readonly Process _process;
+    private readonly DirectoryInfo _directory;
+    private readonly FileStream _requests;
+    private readonly FileStream _control;
+    private readonly Thread _controlThread;
+    private readonly OutputPump _stdout;
+    private readonly OutputPump _stderr;
+    private readonly string _cellExtension;
+    private readonly Channel<DriverMessage> _messages =
+        Channel.CreateBounded<DriverMessage>(new BoundedChannelOptions(MessageCapacity) { SingleReader = true });
+    private int _cellCount;
+    private int _disposed;
+
+    private DriverProcess(Process process, bool ownGroup, DirectoryInfo directory, FileStream requests, FileStream control, string cellExtension)
+    {
+        _process = process;
+        ProcessGroupId = ownGroup ? process.Id : null;
+        _directory = directory;
+        _requests = requests;
+        _control = control;
+        _cellExtension = cellExtension;
+        _stdout = new OutputPump(process.StandardOutput.BaseStream, OutputStream.Stdout, _messages.Writer);
+        _stderr = new OutputPump(process.StandardError.BaseStream, OutputStream.Stderr, _messages.Writer);
+        _stdout.Start();
+        _stderr.Start();
+        _controlThread = new ControlPump(control, _messages.Writer).Start();
+        _ = ReportExitAsync();
+    }
+
+    /// <summary>Everything the driver reports, in the order it was read.</summary>
+    public ChannelReader<DriverMessage> Messages => _messages.Reader;
+
+    /// <summary>The process group the driver leads, or null where setsid was not available.</summary>
+    public int? ProcessGroupId { get; }
+
+    /// <summary>True once a run has seen the driver's ready line.</summary>
+    public bool IsReady { get; set; }
+
+    /// <summary>True when the driver process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The driver's exit code; only once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts <paramref name="program"/> with the runtime found at <paramref name="runtimePath"/>.</summary>
+    public static DriverProcess Start(DriverProgram program, string runtimePath, SessionOptions options)
+    {
+        // Created 0700: the FIFOs and cells inside are this user's alone.
+        var directory = Directory.CreateTempSubdirectory("oi-session-");
+        FileStream? requests = null;
+        FileStream? control = null;
+        try
+        {
+            requests = OpenFifo(Path.Combine(directory.FullName, "requests"));
+            control = OpenFifo(Path.Combine(directory.FullName, "control"));
+            var script = WriteDriverScript(directory, program.DriverResource);
+            var setsid = ExecutableLocator.Find("setsid");
+            var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, options);
+            var process = Process.Start(start) ?? throw new InvalidOperationException($"{runtimePath} did not start.");
+            // The child's stdin is a pipe nobody writes to: closing our end puts it at end-of-file for good.
+            process.StandardInput.Close();
+            return new DriverProcess(process, setsid is not null, directory, requests, control, program.CellExtension);
+        }
+        catch
+        {
+            requests?.Dispose();
+            control?.Dispose();
+            directory.Delete(recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Writes <paramref name="code"/> to a cell file and asks the driver to run it, ending with
+    /// <paramref name="fence"/>; returns the cell file's path, which the caller deletes after the run.</summary>
+    public string SendCell(Fence fence, string code)
+    {
+        var path = Path.Combine(_directory.FullName, $"cell-{Interlocked.Increment(ref _cellCount)}{_cellExtension}");
+        File.WriteAllText(path, code, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        _stdout.Expect(fence);
+        _stderr.Expect(fence);
+        // One short write, well under PIPE_BUF, so it reaches the driver whole.
+        _requests.Write(Encoding.UTF8.GetBytes($"run\t{fence.Text}\t{path}\n"));
+        return path;
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the driver's whole process group (the driver alone without one).</summary>
+    public void Signal(int signal)
+    {
+        // Kill the group even after the driver is gone: its children may still be in it. A group id cannot be reused
+        // while the group has members, so this never reaches a stranger.
+        if (ProcessGroupId is { } group && group != Libc.GetProcessGroup() && Libc.Kill(-group, signal) == 0)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            Libc.Kill(_process.Id, signal);
+        }
+    }
+
+    /// <summary>Kills the process group, stops the reader threads and removes the private directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _messages.Writer.TryComplete();
+        Signal(Libc.SigKill);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A process stuck in uninterruptible sleep: nothing more to do than not wait for it.
+        }
+
+        StopControlReader();
+        _requests.Dispose();
+        _process.Dispose();
+        try
+        {
+            _directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file a child left open or a directory it made unwritable; the system cleans the temp dir eventually.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private void StopControlReader()
+    {
+        try
+        {
+            // Opening for writing does not block: our own read-write handle is a reader.
+            using (var writer = new FileStream(_control.Name, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0))
+            {
+                writer.Write(Encoding.UTF8.GetBytes(ControlPump.StopLine + "\n"));
+            }
+
+            _controlThread.Join(TimeSpan.FromSeconds(2));
+        }
+        catch (IOException)
+        {
+        }
+
+        _control.Dispose();
+    }
+
+    private async Task ReportExitAsync()
+    {
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        try
+        {
+            await _messages.Writer.WriteAsync(new ProcessExited(_process.ExitCode)).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+        }
+    }
+
+    private static FileStream OpenFifo(string path)
+    {
+        if (Libc.MakeFifo(path, Convert.ToUInt32("600", 8)) != 0)
+        {
+            throw new IOException($"Could not create the FIFO {path} (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+    }
+
+    private static string WriteDriverScript(DirectoryInfo directory, string resource)
+    {
+        var path = Path.Combine(directory.FullName, resource);
+        using var source = typeof(DriverProcess).Assembly.GetManifestResourceStream("drivers/" + resource)
+            ?? throw new InvalidOperationException($"The driver {resource} is missing from the assembly.");
+        using var target = File.Create(path);
+        source.CopyTo(target);
+        return path;
+    }
+
+    private static ProcessStartInfo StartInfo(
+        DriverProgram program, string runtimePath, string script, string requests, string control, string? setsid, SessionOptions options)
+    {
+        var start = new ProcessStartInfo
+        {
+            // setsid puts the driver in a new session, so it has its own process group and no controlling terminal:
+            // nothing it runs can read from or stop on the user's terminal. It execs in place (our child is never a
+            // group leader), so the driver's pid is the group id.
+            FileName = setsid ?? runtimePath,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory,
+        };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add(runtimePath);
+        }
+
+        foreach (var argument in program.RuntimeArguments.Concat([script, requests, control]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in NonInteractiveEnvironment.Defaults.Concat(program.Environment))
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var (name, value) in options.Environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        return start;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using System.Threading.Channels;
+
+namespace OpenInterpreter.Core.Languages;
+
+/// <summary>
+/// Copies one of the child's output pipes into the session's messages: UTF-8 text (invalid bytes replaced) in chunks
+/// of at most <see cref="ChunkBytes"/> bytes, with the run's fence taken out and reported where it was.
+/// </summary>
+/// <remarks>
+/// It runs on its own thread with blocking reads, and blocks on the bounded channel when the consumer is slow, so a
+/// program that prints without end just waits on its full pipe and memory stays bounded.
+/// </remarks>
+internal sealed class OutputPump
+{
+    /// <summary>The most bytes read and decoded at once; each output chunk has at most this many characters (plus
+    /// the few bytes of a character cut by the previous read).</summary>
+    public const int ChunkBytes = 8192;
+
+    private readonly Stream _source;
+    private readonly OutputStream _stream;
+    private readonly ChannelWriter<DriverMessage> _messages;
+    private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
+    private readonly char[] _chars = new char[ChunkBytes + 8];
+    private volatile Fence? _fence;
+
+    public OutputPump(Stream source, OutputStream stream, ChannelWriter<DriverMessage> messages)
+    {
+        _source = source;
+        _stream = stream;
+        _messages = messages;
+    }
+
+    /// <summary>Looks for <paramref name="fence"/> from now on; set before the driver is asked to run the cell.</summary>
+    public void Expect(Fence fence) => _fence = fence;
+
+    /// <summary>Starts the copy on a background thread.</summary>
+    public void Start() => new Thread(Run) { IsBackground = true, Name = $"oi-{_stream}-pump" }.Start();
+
+    /// <summary>Copies until end-of-file or until the channel is closed.</summary>
+    internal void Run()
+    {
+        var buffer = new byte[ChunkBytes];
+        var held = 0;
+        while (held >= 0)
+        {
+            var read = ReadSome(buffer.AsSpan(held));
+            if (read == 0)
+            {
+                if (Emit(buffer.AsSpan(0, held), flush: true))
+                {
+                    _messages.Post(new StreamClosed(_stream));
+                }
+
+                return;
+            }
+
+            held = Scan(buffer, held + read);
+        }
+    }
+
+    private int ReadSome(Span<byte> into)
+    {
+        try
+        {
+            return _source.Read(into);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Emits the first <paramref name="count"/> bytes of <paramref name="buffer"/> except a tail that may be the start
+    /// of the fence, which it moves to the front; returns how many bytes it kept there, or -1 once the channel closed.
+    /// </summary>
+    private int Scan(byte[] buffer, int count)
+    {
+        var start = 0;
+        while (true)
+        {
+            var data = buffer.AsSpan(start, count - start);
+            var fence = _fence;
+            var at = fence is null ? -1 : data.IndexOf(fence.Bytes);
+            if (at >= 0)
+            {
+                // The fence ends the cell's output: a character cut short before it can only be shown as replaced.
+                if (!Emit(data[..at], flush: true) || !_messages.Post(new FenceReached(_stream)))
+                {
+                    return -1;
+                }
+
+                start += at + fence!.Bytes.Length;
+                continue;
+            }
+
+            var keep = fence?.PartialMatchLength(data) ?? 0;
+            if (!Emit(data[..^keep], flush: false))
+            {
+                return -1;
+            }
+
+            data[^keep..].CopyTo(buffer);
+            return keep;
+        }
+    }
+
+    private bool Emit(ReadOnlySpan<byte> bytes, bool flush)
+    {
+        var length = _decoder.GetChars(bytes, _chars, flush);
+        return length == 0 || _messages.Post(new OutputMessage(new OutputWritten(new string(_chars, 0, length), _stream)));
+    }
+}

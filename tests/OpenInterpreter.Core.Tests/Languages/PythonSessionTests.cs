@@ -1,0 +1,204 @@
+using OpenInterpreter.Core.Languages;
+using Xunit;
+
+namespace OpenInterpreter.Core.Tests.Languages;
+
+public sealed class PythonSessionTests : IAsyncLifetime
+{
+    private readonly PythonSession _session = new() { InterruptGracePeriod = TimeSpan.FromSeconds(1) };
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [Fact]
+    public async Task A_variable_survives_to_the_next_run_and_a_final_expression_is_shown()
+    {
+        var first = await _session.RunToEndAsync("x = 41");
+        var second = await _session.RunToEndAsync("y = x + 1\ny");
+
+        Assert.Equal(RunStatus.Succeeded, first.Status);
+        Assert.Equal("", first.Stdout);
+        Assert.Equal(RunStatus.Succeeded, second.Status);
+        Assert.Equal("42\n", second.Stdout);
+    }
+
+    [Fact]
+    public async Task A_final_expression_that_is_None_shows_nothing()
+    {
+        var result = await _session.RunToEndAsync("print('a')\nNone");
+
+        Assert.Equal("a\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_exception_fails_the_run_with_its_one_line_message_and_a_traceback_without_driver_frames()
+    {
+        var result = await _session.RunToEndAsync("a = 1\nprint(undefined_name)");
+
+        Assert.Equal(RunStatus.Failed, result.Status);
+        Assert.Equal("NameError: name 'undefined_name' is not defined", result.Completion.Error);
+        Assert.Contains("Traceback (most recent call last):", result.Stderr);
+        Assert.Contains("line 2", result.Stderr);
+        Assert.DoesNotContain("python_driver", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_syntax_error_fails_the_run()
+    {
+        var result = await _session.RunToEndAsync("def broken(:\n  pass");
+
+        Assert.Equal(RunStatus.Failed, result.Status);
+        Assert.StartsWith("SyntaxError:", result.Completion.Error);
+    }
+
+    [Fact]
+    public async Task Output_that_looks_like_a_marker_and_has_no_trailing_newline_comes_back_exactly()
+    {
+        const string text = "\u001eoi-fence-00000000000000000000000000000000\u001e ##end_of_execution## done";
+
+        var result = await _session.RunToEndAsync($"print({Quote(text)}, end='')");
+
+        Assert.Equal(text, result.Stdout);
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+    }
+
+    [Fact]
+    public async Task Reading_stdin_gets_end_of_file_instead_of_hanging()
+    {
+        var result = await _session.RunToEndAsync("try:\n    input()\nexcept EOFError:\n    print('eof')");
+
+        Assert.Equal("eof\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_interrupted_infinite_loop_ends_interrupted_and_the_session_keeps_its_state()
+    {
+        await _session.RunToEndAsync("kept = 'yes'");
+
+        var interrupted = await _session.RunAndInterruptAsync("print('started', flush=True)\nwhile True:\n    pass", TimeSpan.FromMilliseconds(700));
+        var next = await _session.RunToEndAsync("kept");
+
+        Assert.Equal(RunStatus.Interrupted, interrupted.Status);
+        Assert.Equal("started\n", interrupted.Stdout);
+        Assert.Contains("KeyboardInterrupt", interrupted.Stderr);
+        Assert.True(interrupted.Elapsed < TimeSpan.FromSeconds(5), $"took {interrupted.Elapsed}");
+        Assert.Equal("'yes'\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task Code_that_ignores_the_interrupt_is_killed_after_the_grace_period_and_the_next_run_starts_fresh()
+    {
+        await _session.RunToEndAsync("kept = 'yes'");
+
+        var interrupted = await _session.RunAndInterruptAsync(
+            "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass", TimeSpan.FromMilliseconds(500));
+        var next = await _session.RunToEndAsync("'kept' in globals()");
+
+        Assert.Equal(RunStatus.Interrupted, interrupted.Status);
+        Assert.Contains("state is lost", interrupted.Completion.Error);
+        Assert.True(interrupted.Elapsed < TimeSpan.FromSeconds(5), $"took {interrupted.Elapsed}");
+        Assert.Equal("False\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task A_sigint_between_runs_does_not_end_the_session()
+    {
+        await _session.RunToEndAsync("kept = 'yes'");
+
+        Assert.Equal(0, Libc.Kill(-_session.ProcessGroupId!.Value, Libc.SigInt));
+        await Task.Delay(200);
+        var next = await _session.RunToEndAsync("kept");
+
+        Assert.Equal("'yes'\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task A_crash_ends_the_run_crashed_and_the_next_run_starts_a_fresh_process()
+    {
+        await _session.RunToEndAsync("kept = 'yes'");
+
+        var crashed = await _session.RunToEndAsync("print('before', flush=True)\nimport os\nos._exit(1)");
+        var next = await _session.RunToEndAsync("print('after')\n'kept' in globals()");
+
+        Assert.Equal(RunStatus.Crashed, crashed.Status);
+        Assert.Equal("before\n", crashed.Stdout);
+        Assert.Equal(
+            "The python session ended (exit code 1); the next run starts a fresh session, so earlier state is lost.",
+            crashed.Completion.Error);
+        Assert.Equal(RunStatus.Succeeded, next.Status);
+        Assert.Equal("after\nFalse\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task Active_line_events_follow_the_running_line_and_end_with_none()
+    {
+        var result = await _session.RunToEndAsync("a = 1\nb = 2\n\nc = a + b\nprint(c)");
+
+        Assert.Equal([1, 2, 4, 5, null], result.Lines);
+    }
+
+    [Fact]
+    public async Task Active_lines_inside_a_function_defined_in_the_cell_are_reported_but_not_library_lines()
+    {
+        var result = await _session.RunToEndAsync("import json\ndef f():\n    return json.dumps([1])\nf()");
+
+        Assert.Equal([1, 2, 4, 3, null], result.Lines);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_output_is_replaced_not_fatal()
+    {
+        var result = await _session.RunToEndAsync("import sys\nsys.stdout.buffer.write(b'ok\\xff\\xfe!')\nsys.stdout.flush()");
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("ok\uFFFD\uFFFD!", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Fifty_megabytes_of_output_stream_through_in_bounded_chunks()
+    {
+        const int megabytes = 50;
+        long total = 0;
+        var largest = 0;
+        var chunks = 0;
+        await foreach (var execution in _session.RunAsync($"import sys\nfor _ in range({megabytes}):\n    sys.stdout.write('x' * 1_000_000)"))
+        {
+            if (execution is OutputWritten output)
+            {
+                total += output.Text.Length;
+                largest = Math.Max(largest, output.Text.Length);
+                chunks++;
+            }
+        }
+
+        Assert.Equal(megabytes * 1_000_000L, total);
+        Assert.InRange(largest, 1, OutputPump.ChunkBytes);
+        Assert.True(chunks >= megabytes * 1_000_000 / OutputPump.ChunkBytes);
+    }
+
+    [Fact]
+    public async Task Disposing_kills_the_whole_process_group()
+    {
+        await _session.RunToEndAsync("import subprocess\nchild = subprocess.Popen(['sleep', '60'])");
+        var group = _session.ProcessGroupId!.Value;
+        Assert.NotEmpty(ProcessGroup.LiveMembers(group));
+
+        await _session.DisposeAsync();
+
+        Assert.Empty(await ProcessGroup.WaitUntilEmptyAsync(group));
+    }
+
+    [Fact]
+    public async Task The_process_has_no_controlling_terminal_and_the_non_interactive_environment()
+    {
+        var result = await _session.RunToEndAsync(
+            "import os\ntry:\n    open('/dev/tty')\n    print('tty')\nexcept OSError:\n    print('no tty')\n"
+            + "print(os.environ['CI'], os.environ['PAGER'], os.environ['GIT_TERMINAL_PROMPT'], os.getsid(0) == os.getpid())");
+
+        Assert.Equal("no tty\n1 cat 0 True\n", result.Stdout);
+    }
+
+    private static string Quote(string text) =>
+        "'" + text.Replace("\\", "\\\\").Replace("'", "\\'").Replace("\u001e", "\\x1e") + "'";
+}

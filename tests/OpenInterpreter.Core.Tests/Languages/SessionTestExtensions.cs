@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using OpenInterpreter.Core.Languages;
+using Xunit;
+
+namespace OpenInterpreter.Core.Tests.Languages;
+
+/// <summary>Runs code in a session to its end, checking the contract every run must keep.</summary>
+internal static class SessionTestExtensions
+{
+    /// <summary>How long any single test run may take before the test fails instead of hanging.</summary>
+    public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
+
+    public static async Task<RunResult> RunToEndAsync(this ILanguageSession session, string code, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var events = new List<ExecutionEvent>();
+        await foreach (var execution in session.RunAsync(code, cancellationToken).WithCancellation(CancellationToken.None))
+        {
+            events.Add(execution);
+            Assert.True(watch.Elapsed < HangLimit, $"The run did not end within {HangLimit}.");
+        }
+
+        var completions = events.OfType<RunCompleted>().Count();
+        Assert.Equal(1, completions);
+        Assert.IsType<RunCompleted>(events[^1]);
+        return new RunResult(events, watch.Elapsed);
+    }
+
+    /// <summary>Runs code that never ends on its own, cancelling the run after <paramref name="after"/>.</summary>
+    public static async Task<RunResult> RunAndInterruptAsync(this ILanguageSession session, string code, TimeSpan after)
+    {
+        using var cancellation = new CancellationTokenSource(after);
+        return await session.RunToEndAsync(code, cancellation.Token).WaitAsync(HangLimit);
+    }
+}
