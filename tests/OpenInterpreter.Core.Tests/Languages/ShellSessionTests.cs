@@ -141,6 +141,17 @@ public sealed class ShellSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Exit_with_a_background_job_still_holding_the_output_ends_promptly()
+    {
+        var crashed = await _session.RunToEndAsync("sleep 30 &\nexit 4");
+        var next = await _session.RunToEndAsync("echo fresh");
+
+        Assert.Equal(RunStatus.Crashed, crashed.Status);
+        Assert.True(crashed.Elapsed < TimeSpan.FromSeconds(5), $"took {crashed.Elapsed}");
+        Assert.Equal("fresh\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task Active_line_events_follow_the_running_line_including_inside_functions()
     {
         var result = await _session.RunToEndAsync("f() {\n  echo in f\n}\necho a\nf\necho b");
