@@ -6,17 +6,22 @@ namespace OpenInterpreter.Core.Languages;
 
 /// <summary>
 /// Reads the driver's control FIFO and turns its lines ("ready", "line N", "done FENCE STATUS MESSAGE") into
-/// messages. Line reports are the only thing it may drop: several read at once collapse into the last, and one that
-/// finds the channel full is skipped rather than slowing the code down.
+/// messages. Line reports are the only thing it may drop: when one read brings more than <see cref="LineBurst"/> of
+/// them the code is looping too fast for anyone to follow and only the last is kept, and one that finds the channel
+/// full is skipped rather than slowing the code down.
 /// </summary>
 internal sealed class ControlPump
 {
     /// <summary>The line the host itself writes into the FIFO to end this reader (see <see cref="DriverProcess"/>).</summary>
     public const string StopLine = "\u0004stop";
 
+    /// <summary>The most line reports passed on from one read.</summary>
+    public const int LineBurst = 64;
+
     private readonly Stream _source;
     private readonly ChannelWriter<DriverMessage> _messages;
     private readonly MemoryStream _partial = new();
+    private readonly List<LineReached> _lines = [];
 
     public ControlPump(Stream source, ChannelWriter<DriverMessage> messages)
     {
@@ -57,7 +62,6 @@ internal sealed class ControlPump
     /// <summary>Handles the complete lines in what was read; false when the stop line came.</summary>
     private bool Dispatch(ReadOnlySpan<byte> bytes)
     {
-        LineReached? lastLine = null;
         while (bytes.IndexOf((byte)'\n') is var end and >= 0)
         {
             _partial.Write(bytes[..end]);
@@ -72,15 +76,10 @@ internal sealed class ControlPump
             switch (Parse(text))
             {
                 case LineReached line:
-                    lastLine = line;
+                    _lines.Add(line);
                     break;
                 case { } message:
-                    if (lastLine is not null)
-                    {
-                        _messages.TryWrite(lastLine);
-                        lastLine = null;
-                    }
-
+                    FlushLines();
                     // Once the session closed the channel nobody listens, but the stop line must still be read.
                     _messages.Post(message);
                     break;
@@ -88,12 +87,19 @@ internal sealed class ControlPump
         }
 
         _partial.Write(bytes);
-        if (lastLine is not null)
+        FlushLines();
+        return true;
+    }
+
+    private void FlushLines()
+    {
+        var first = _lines.Count > LineBurst ? _lines.Count - 1 : 0;
+        for (var i = first; i < _lines.Count; i++)
         {
-            _messages.TryWrite(lastLine);
+            _messages.TryWrite(_lines[i]);
         }
 
-        return true;
+        _lines.Clear();
     }
 
     /// <summary>The message a control line stands for, or null for a line this host does not know.</summary>

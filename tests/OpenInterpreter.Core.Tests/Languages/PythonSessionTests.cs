@@ -131,6 +131,39 @@ public sealed class PythonSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_abandoned_half_way_ends_its_process_and_the_next_run_starts_fresh()
+    {
+        await _session.RunToEndAsync("kept = 'yes'");
+        var group = _session.ProcessGroupId!.Value;
+
+        await foreach (var execution in _session.RunAsync("import time\nwhile True:\n    print('tick', flush=True)\n    time.sleep(0.05)"))
+        {
+            if (execution is OutputWritten)
+            {
+                break;
+            }
+        }
+
+        var next = await _session.RunToEndAsync("'kept' in globals()");
+
+        Assert.Empty(await ProcessGroup.WaitUntilEmptyAsync(group));
+        Assert.Equal("False\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task A_second_run_while_one_is_running_is_refused()
+    {
+        await using var first = _session.RunAsync("import time\ntime.sleep(0.5)").GetAsyncEnumerator();
+        var moved = first.MoveNextAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await _session.RunToEndAsync("1"));
+        while (await moved)
+        {
+            moved = first.MoveNextAsync();
+        }
+    }
+
+    [Fact]
     public async Task Active_line_events_follow_the_running_line_and_end_with_none()
     {
         var result = await _session.RunToEndAsync("a = 1\nb = 2\n\nc = a + b\nprint(c)");

@@ -14,12 +14,19 @@ internal static class SessionTestExtensions
     {
         var watch = Stopwatch.StartNew();
         var events = new List<ExecutionEvent>();
-        await foreach (var execution in session.RunAsync(code, cancellationToken).WithCancellation(CancellationToken.None))
+        var collect = Task.Run(async () =>
         {
-            events.Add(execution);
-            Assert.True(watch.Elapsed < HangLimit, $"The run did not end within {HangLimit}.");
+            await foreach (var execution in session.RunAsync(code, cancellationToken))
+            {
+                events.Add(execution);
+            }
+        });
+        if (await Task.WhenAny(collect, Task.Delay(HangLimit)) != collect)
+        {
+            Assert.Fail($"The run did not end within {HangLimit}; it produced: {string.Join(", ", events)}");
         }
 
+        await collect;
         var completions = events.OfType<RunCompleted>().Count();
         Assert.Equal(1, completions);
         Assert.IsType<RunCompleted>(events[^1]);
@@ -30,6 +37,6 @@ internal static class SessionTestExtensions
     public static async Task<RunResult> RunAndInterruptAsync(this ILanguageSession session, string code, TimeSpan after)
     {
         using var cancellation = new CancellationTokenSource(after);
-        return await session.RunToEndAsync(code, cancellation.Token).WaitAsync(HangLimit);
+        return await session.RunToEndAsync(code, cancellation.Token);
     }
 }

@@ -6,6 +6,7 @@
 // function declarations stay visible to later cells, and its completion value is shown as the REPL would.
 'use strict';
 const fs = require('fs');
+const net = require('net');
 const path = require('path');
 const readline = require('readline');
 const util = require('util');
@@ -83,7 +84,10 @@ function writeFence(stream, fence) {
 
 async function serve() {
   send('ready');
-  const requests = readline.createInterface({ input: fs.createReadStream(requestsPath), crlfDelay: Infinity });
+  // A socket over the FIFO reads it through the event loop. A file stream would block a thread-pool thread in
+  // read(), and node waits for those threads on exit, so process.exit() in a cell would hang.
+  const input = new net.Socket({ fd: fs.openSync(requestsPath, 'r'), readable: true, writable: false });
+  const requests = readline.createInterface({ input, crlfDelay: Infinity });
   for await (const line of requests) {
     const [verb, fence, file] = line.split('\t');
     if (verb !== 'run' || file === undefined) continue;

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Threading.Channels;
+using OpenInterpreter.Core.Languages;
+using Xunit;
+
+namespace OpenInterpreter.Core.Tests.Languages;
+
+public sealed class OutputPumpTests
+{
+    private static readonly Fence Sample = Fence.FromText("\u001eFENCE\u001e");
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public void A_fence_cut_by_read_boundaries_is_found_and_removed(int readSize)
+    {
+        var messages = Pump(Encoding.UTF8.GetBytes("before\u001eFEN!\u001eFENCE\u001eafter é"), readSize);
+
+        Assert.Equal("before\u001eFEN!", TextBefore<FenceReached>(messages));
+        Assert.Equal("after é", TextAfter<FenceReached>(messages));
+        Assert.IsType<StreamClosed>(messages[^1]);
+    }
+
+    [Fact]
+    public void A_character_cut_by_a_read_boundary_is_decoded_whole()
+    {
+        var messages = Pump(Encoding.UTF8.GetBytes("héllo wörld ✓"), readSize: 1);
+
+        Assert.Equal("héllo wörld ✓", TextBefore<StreamClosed>(messages));
+    }
+
+    [Fact]
+    public void Invalid_bytes_and_a_character_cut_short_by_the_fence_are_replaced()
+    {
+        byte[] data = [(byte)'a', 0xFF, (byte)'b', 0xE2, 0x9C, .. Sample.Bytes, (byte)'c'];
+
+        var messages = Pump(data, readSize: 2);
+
+        Assert.Equal("a\uFFFDb\uFFFD", TextBefore<FenceReached>(messages));
+        Assert.Equal("c", TextAfter<FenceReached>(messages));
+    }
+
+    [Fact]
+    public void Chunks_are_bounded_whatever_the_size_of_the_output()
+    {
+        var messages = Pump(Encoding.UTF8.GetBytes(new string('x', 100_000)), readSize: 65536);
+
+        var chunks = messages.OfType<OutputMessage>().Select(m => m.Output.Text.Length).ToArray();
+        Assert.Equal(100_000, chunks.Sum());
+        Assert.All(chunks, length => Assert.InRange(length, 1, OutputPump.ChunkBytes));
+    }
+
+    private static List<DriverMessage> Pump(byte[] data, int readSize)
+    {
+        var channel = Channel.CreateUnbounded<DriverMessage>();
+        var pump = new OutputPump(new TrickleStream(data, readSize), OutputStream.Stdout, channel.Writer);
+        pump.Expect(Sample);
+        pump.Run();
+        channel.Writer.Complete();
+        var messages = new List<DriverMessage>();
+        while (channel.Reader.TryRead(out var message))
+        {
+            messages.Add(message);
+        }
+
+        return messages;
+    }
+
+    private static string TextBefore<T>(List<DriverMessage> messages) =>
+        string.Concat(messages.TakeWhile(m => m is not T).OfType<OutputMessage>().Select(m => m.Output.Text));
+
+    private static string TextAfter<T>(List<DriverMessage> messages) =>
+        string.Concat(messages.SkipWhile(m => m is not T).OfType<OutputMessage>().Select(m => m.Output.Text));
+
+    /// <summary>A stream that hands out at most a few bytes per read, like a pipe written in small pieces.</summary>
+    private sealed class TrickleStream(byte[] data, int readSize) : MemoryStream(data)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, readSize)]);
+    }
+}
