@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenInterpreter.Core;
 using OpenInterpreter.Core.Settings;
 
 namespace OpenInterpreter.Cli.CommandLine;
@@ -43,6 +44,19 @@ internal static class InvocationReader
             throw new UsageException($"--max_output must be at least 100 characters, not {maxOutput}.");
         }
 
+        var tools = Core.Tools.ToolNames.Default;
+        if (parsed.GetValue(options.Tools) is { } toolList)
+        {
+            try
+            {
+                tools = Core.Tools.ToolNames.Parse(toolList);
+            }
+            catch (InterpreterException e)
+            {
+                throw new UsageException($"--tools: {e.Message}");
+            }
+        }
+
         var apiKey = parsed.GetValue(options.ApiKey);
         var readStdin = parsed.GetValue(options.Stdin);
         var defaults = new ModelSettings();
@@ -63,6 +77,7 @@ internal static class InvocationReader
             SystemMessage = parsed.GetValue(options.SystemMessage),
             CustomInstructions = parsed.GetValue(options.CustomInstructions),
             MaxOutput = maxOutput,
+            Tools = tools,
             RunTimeout = readStdin ? StdinRunTimeout : null,
         };
 

@@ -6,7 +6,8 @@ namespace OpenInterpreter.Core.Conversation;
 
 /// <summary>
 /// Turns the LMC conversation into the chat messages a model is sent: assistant code becomes an <c>execute</c>
-/// call and the console output after it that call's result.
+/// call (or, when its format names another tool function, a call to that function with the content as arguments)
+/// and the console output after it that call's result.
 /// </summary>
 public static class ChatHistory
 {
@@ -59,11 +60,13 @@ public static class ChatHistory
                     }
 
                     pendingCallId = $"call_{++callNumber}";
-                    assistant.Contents.Add(new FunctionCallContent(pendingCallId, ExecuteTool.Name, new Dictionary<string, object?>
-                    {
-                        ["language"] = message.Format ?? "python",
-                        ["code"] = message.Content,
-                    }));
+                    assistant.Contents.Add(ToolFunctions.IsToolFunction(message.Format) && ToolArgumentsJson.Read(message.Content) is { } arguments
+                        ? new FunctionCallContent(pendingCallId, message.Format!, arguments)
+                        : new FunctionCallContent(pendingCallId, ExecuteTool.Name, new Dictionary<string, object?>
+                        {
+                            ["language"] = message.Format ?? "python",
+                            ["code"] = message.Content,
+                        }));
                     break;
 
                 case (LmcRole.Computer, LmcType.Console) when message.Format == LmcFormat.Output:

@@ -22,7 +22,7 @@ public sealed class ConversationLoop(
     InterpreterSettings settings,
     InterpreterPaths paths)
 {
-    private readonly ToolSet _tools = new([new InterpreterTool(languages, approver, settings, paths)]);
+    private readonly ToolSet _tools = ToolSet.Create(languages, approver, settings, paths);
 
     /// <summary>The conversation so far, in LMC shape.</summary>
     public List<LmcMessage> Messages { get; } = [];

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.AI;
+using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Settings;
+using OpenInterpreter.Core.Tools.Editor;
 
 namespace OpenInterpreter.Core.Tools;
 
@@ -6,6 +10,15 @@ namespace OpenInterpreter.Core.Tools;
 public sealed class ToolSet(IReadOnlyList<ITool> tools)
 {
     public IReadOnlyList<ITool> Tools { get; } = tools;
+
+    /// <summary>The tools named in <see cref="InterpreterSettings.Tools"/>, in the order given.</summary>
+    public static ToolSet Create(LanguageRegistry languages, ICodeApprover approver, InterpreterSettings settings, InterpreterPaths paths) =>
+        new(settings.Tools.Select(name => name switch
+        {
+            ToolNames.Interpreter => (ITool)new InterpreterTool(languages, approver, settings, paths),
+            ToolNames.Editor => new EditorTool(new FileEditor(Environment.CurrentDirectory), approver),
+            _ => throw new InterpreterException($"Unknown tool '{name}'; the tools are {string.Join(", ", ToolNames.All)}."),
+        }).ToList());
 
     /// <summary>The declarations sent with every request.</summary>
     public IList<AITool> Declare() => Tools.Select(t => t.Declare()).ToList();
