@@ -10,6 +10,9 @@ internal static class InvocationReader
     /// <summary>The time-out of one run under <c>--stdin</c>, where nobody is there to press Ctrl-C.</summary>
     public static readonly TimeSpan StdinRunTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>The model <c>--os</c> uses unless one is named: a vision model trained for computer use.</summary>
+    public const string OsModel = "claude-sonnet-4-5";
+
     public static Invocation Read(ParseResult parsed, CliOptions options)
     {
         if (parsed.Errors.Count > 0)
@@ -57,6 +60,13 @@ internal static class InvocationReader
             }
         }
 
+        var os = parsed.GetValue(options.Os);
+        if (os && !tools.Contains(Core.Tools.ToolNames.Gui))
+        {
+            // OS mode is the gui tool with the usual ones beside it, as OI's os profile.
+            tools = [.. tools, Core.Tools.ToolNames.Gui];
+        }
+
         var apiKey = parsed.GetValue(options.ApiKey);
         var readStdin = parsed.GetValue(options.Stdin);
         var defaults = new ModelSettings();
@@ -64,7 +74,7 @@ internal static class InvocationReader
         {
             Llm = defaults with
             {
-                Model = parsed.GetValue(options.Model) ?? defaults.Model,
+                Model = parsed.GetValue(options.Model) ?? (os ? OsModel : defaults.Model),
                 ApiBase = parsed.GetValue(options.ApiBase),
                 ApiKey = apiKey,
                 ApiKeySource = apiKey is null ? null : "--api_key",

@@ -28,7 +28,7 @@ public sealed class ConversationLoop(
     public List<LmcMessage> Messages { get; } = [];
 
     /// <summary>The system message sent first on every request.</summary>
-    public string SystemText => SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions);
+    public string SystemText => SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + _tools.Instructions;
 
     private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
 
@@ -75,7 +75,7 @@ public sealed class ConversationLoop(
         SortedDictionary<int, ToolCallDraft> drafts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var history = ChatHistory.Build(SystemText, Messages);
+        var history = ChatHistory.Build(SystemText, Messages, settings.Llm.SupportsVision ?? VisionModels.Recognises(settings.Llm.Model));
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;

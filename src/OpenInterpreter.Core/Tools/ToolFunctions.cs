@@ -10,6 +10,7 @@ public static class ToolFunctions
     {
         Editor.EditorTool.FunctionName,
         Editor.EditorTool.NewerFunctionName,
+        Gui.GuiTool.FunctionName,
     };
 
     public static bool IsToolFunction(string? format) => format is not null && Names.Contains(format);

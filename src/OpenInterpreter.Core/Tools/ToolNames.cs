@@ -5,8 +5,9 @@ public static class ToolNames
 {
     public const string Interpreter = "interpreter";
     public const string Editor = "editor";
+    public const string Gui = "gui";
 
-    public static IReadOnlyList<string> All { get; } = [Interpreter, Editor];
+    public static IReadOnlyList<string> All { get; } = [Interpreter, Editor, Gui];
 
     public static IReadOnlyList<string> Default { get; } = [Interpreter, Editor];
 

@@ -3,6 +3,7 @@ using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Settings;
 using OpenInterpreter.Core.Tools.Editor;
+using OpenInterpreter.Core.Tools.Gui;
 
 namespace OpenInterpreter.Core.Tools;
 
@@ -17,8 +18,12 @@ public sealed class ToolSet(IReadOnlyList<ITool> tools)
         {
             ToolNames.Interpreter => (ITool)new InterpreterTool(languages, approver, settings, paths),
             ToolNames.Editor => new EditorTool(new FileEditor(Environment.CurrentDirectory), approver),
+            ToolNames.Gui => new GuiTool(new X11Screen(), approver),
             _ => throw new InterpreterException($"Unknown tool '{name}'; the tools are {string.Join(", ", ToolNames.All)}."),
         }).ToList());
+
+    /// <summary>What the tools add to the system message, or an empty string.</summary>
+    public string Instructions => string.Concat(Tools.Select(t => t.Instructions).OfType<string>().Select(text => "\n\n" + text));
 
     /// <summary>The declarations sent with every request.</summary>
     public IList<AITool> Declare() => Tools.Select(t => t.Declare()).ToList();

@@ -29,7 +29,7 @@ public sealed class CommandLineTests
         await using var interpreter = InterpreterProcess.Start(["--tools", "interpreter,browser"]);
         Assert.Equal(2, await interpreter.WaitForExitAsync());
         var error = interpreter.Stderr.Trim().Split('\n')[^1];
-        Assert.Equal("interpreter: error: --tools: Unknown tool 'browser'; the tools are interpreter, editor.", error);
+        Assert.Equal("interpreter: error: --tools: Unknown tool 'browser'; the tools are interpreter, editor, gui.", error);
     }
 
     [Fact]
