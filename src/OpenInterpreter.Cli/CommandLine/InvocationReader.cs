@@ -47,7 +47,8 @@ internal static class InvocationReader
             throw new UsageException($"--max_output must be at least 100 characters, not {maxOutput}.");
         }
 
-        var tools = Core.Tools.ToolNames.Default;
+        // Null leaves the choice to the settings below the command line (a profile, else the default set).
+        IReadOnlyList<string>? tools = null;
         if (parsed.GetValue(options.Tools) is { } toolList)
         {
             try
@@ -61,10 +62,10 @@ internal static class InvocationReader
         }
 
         var os = parsed.GetValue(options.Os);
-        if (os && !tools.Contains(Core.Tools.ToolNames.Gui))
+        if (os && tools?.Contains(Core.Tools.ToolNames.Gui) != true)
         {
             // OS mode is the gui tool with the usual ones beside it, as OI's os profile.
-            tools = [.. tools, Core.Tools.ToolNames.Gui];
+            tools = [.. tools ?? Core.Tools.ToolNames.Default, Core.Tools.ToolNames.Gui];
         }
 
         var apiKey = parsed.GetValue(options.ApiKey);

@@ -23,9 +23,9 @@ public sealed record ModelSettings
     /// <summary>The model's context size in tokens; null when unknown.</summary>
     public int? ContextWindow { get; init; }
 
-    /// <summary>Whether the model sees images (OI's <c>llm.supports_vision</c>); null to judge by the model's name.</summary>
-    public bool? SupportsVision { get; init; }
-
     /// <summary>Whether the model is called with tools; false means code arrives as fenced blocks in text.</summary>
     public bool SupportsFunctions { get; init; } = true;
+
+    /// <summary>Whether the model accepts images.</summary>
+    public bool SupportsVision { get; init; }
 }

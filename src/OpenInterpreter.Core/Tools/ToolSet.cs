@@ -12,9 +12,9 @@ public sealed class ToolSet(IReadOnlyList<ITool> tools)
 {
     public IReadOnlyList<ITool> Tools { get; } = tools;
 
-    /// <summary>The tools named in <see cref="InterpreterSettings.Tools"/>, in the order given.</summary>
+    /// <summary>The tools named in <see cref="InterpreterSettings.Tools"/> (the default set when null), in the order given.</summary>
     public static ToolSet Create(LanguageRegistry languages, ICodeApprover approver, InterpreterSettings settings, InterpreterPaths paths) =>
-        new(settings.Tools.Select(name => name switch
+        new((settings.Tools ?? ToolNames.Default).Select(name => name switch
         {
             ToolNames.Interpreter => (ITool)new InterpreterTool(languages, approver, settings, paths),
             ToolNames.Editor => new EditorTool(new FileEditor(Environment.CurrentDirectory), approver),
