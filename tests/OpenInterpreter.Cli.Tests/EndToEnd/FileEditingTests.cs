@@ -85,6 +85,28 @@ public sealed class FileEditingTests
     }
 
     [Fact]
+    public async Task A_file_outside_the_current_folder_is_asked_about_even_with_auto_run()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-edit-outside-").FullName;
+        var outside = Path.Combine(Directory.CreateTempSubdirectory("oi-elsewhere-").FullName, "notes.txt");
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("write notes", FakeReply.ToolCall("str_replace_editor",
+                System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["command"] = "create", ["path"] = outside, ["file_text"] = "remember\n" })))
+            .Otherwise(FakeReply.Text("Noted."));
+        await using var interpreter = Session.StartIn(work, server, "-y");
+
+        await interpreter.WriteLineAsync("write notes");
+        await interpreter.WaitForOutputAsync($"Create {outside} (outside the current folder)? (y/n/a)");
+        Assert.False(File.Exists(outside));
+        await interpreter.WriteLineAsync("y");
+        await interpreter.WaitForOutputAsync("Noted.");
+        interpreter.CloseInput();
+        await interpreter.WaitForExitAsync();
+
+        Assert.Equal("remember\n", File.ReadAllText(outside));
+    }
+
+    [Fact]
     public async Task Tools_limits_what_the_model_is_offered()
     {
         await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Hi."));
