@@ -37,9 +37,8 @@ internal static class Application
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
         using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : new LineReader(Console.In);
         var promptWriter = terminal?.Writer ?? Console.Out;
-        ICodeApprover approver = settings.AutoRun
-            ? new AutoApprover()
-            : new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
+        var terminalApprover = new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
+        ICodeApprover approver = settings.AutoRun ? new AutoApprover(terminalApprover) : terminalApprover;
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
         var shell = new ChatShell(loop, view, settings.Verbose);

@@ -18,6 +18,15 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     public IReadOnlyList<string> ToolResults =>
         Messages.Where(m => m.GetProperty("role").GetString() == "tool").Select(ContentText).ToList();
 
+    /// <summary>The images the request carries (OpenAI <c>image_url</c> parts with a base64 data URL), decoded, in order.</summary>
+    public IReadOnlyList<byte[]> Images =>
+        Messages.Where(m => m.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
+            .SelectMany(m => m.GetProperty("content").EnumerateArray())
+            .Where(p => p.TryGetProperty("type", out var type) && type.GetString() == "image_url")
+            .Select(p => p.GetProperty("image_url").GetProperty("url").GetString() ?? "")
+            .Select(url => Convert.FromBase64String(url[(url.IndexOf("base64,", StringComparison.Ordinal) + "base64,".Length)..]))
+            .ToList();
+
     public static string ContentText(JsonElement message)
     {
         if (!message.TryGetProperty("content", out var content))

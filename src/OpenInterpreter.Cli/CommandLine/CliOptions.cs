@@ -18,6 +18,8 @@ internal sealed class CliOptions
     public Option<string?> SystemMessage { get; } = Value<string?>("system_message", "Replace the system message", "-sm");
     public Option<string?> CustomInstructions { get; } = Value<string?>("custom_instructions", "Add to the system message", "-ci");
     public Option<int?> MaxOutput { get; } = Value<int?>("max_output", "Characters of one code output that go back to the model (default 2800)", "-xo");
+    public Option<string?> Tools { get; } = Value<string?>("tools", "Tools offered to the model, comma-separated: interpreter, editor, gui (default interpreter,editor)");
+    public Option<bool> Os { get; } = Flag("os", "OS mode: the model sees the screen and drives mouse and keyboard (adds the gui tool)", "-os");
     public Option<bool> Stdin { get; } = Flag("stdin", "Read all of standard input as one message, answer it, exit", "-s");
     public Option<bool> Plain { get; } = Flag("plain", "No colours and no live rendering; code as fenced blocks", "-pl");
     public Option<bool> Verbose { get; } = Flag("verbose", "Show requests, raw chunks and timings (keys masked)", "-v");
@@ -29,7 +31,7 @@ internal sealed class CliOptions
         var root = new RootCommand("Open Interpreter for .NET: a language model that runs code on your computer, with your permission.")
         {
             AutoRun, Model, ApiBase, ApiKey, Temperature, MaxTokens, ContextWindow, SystemMessage, CustomInstructions,
-            MaxOutput, Stdin, Plain, Verbose, Version, Words,
+            MaxOutput, Tools, Os, Stdin, Plain, Verbose, Version, Words,
         };
 
         // The built-in --version prints the informational version with a commit hash; ours is plain.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenInterpreter.Core;
 using OpenInterpreter.Core.Settings;
 
 namespace OpenInterpreter.Cli.CommandLine;
@@ -8,6 +9,9 @@ internal static class InvocationReader
 {
     /// <summary>The time-out of one run under <c>--stdin</c>, where nobody is there to press Ctrl-C.</summary>
     public static readonly TimeSpan StdinRunTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>The model <c>--os</c> uses unless one is named: a vision model trained for computer use.</summary>
+    public const string OsModel = "claude-sonnet-4-5";
 
     public static Invocation Read(ParseResult parsed, CliOptions options)
     {
@@ -43,6 +47,27 @@ internal static class InvocationReader
             throw new UsageException($"--max_output must be at least 100 characters, not {maxOutput}.");
         }
 
+        // Null leaves the choice to the settings below the command line (a profile, else the default set).
+        IReadOnlyList<string>? tools = null;
+        if (parsed.GetValue(options.Tools) is { } toolList)
+        {
+            try
+            {
+                tools = Core.Tools.ToolNames.Parse(toolList);
+            }
+            catch (InterpreterException e)
+            {
+                throw new UsageException($"--tools: {e.Message}");
+            }
+        }
+
+        var os = parsed.GetValue(options.Os);
+        if (os && tools?.Contains(Core.Tools.ToolNames.Gui) != true)
+        {
+            // OS mode is the gui tool with the usual ones beside it, as OI's os profile.
+            tools = [.. tools ?? Core.Tools.ToolNames.Default, Core.Tools.ToolNames.Gui];
+        }
+
         var apiKey = parsed.GetValue(options.ApiKey);
         var readStdin = parsed.GetValue(options.Stdin);
         var defaults = new ModelSettings();
@@ -50,7 +75,7 @@ internal static class InvocationReader
         {
             Llm = defaults with
             {
-                Model = parsed.GetValue(options.Model) ?? defaults.Model,
+                Model = parsed.GetValue(options.Model) ?? (os ? OsModel : defaults.Model),
                 ApiBase = parsed.GetValue(options.ApiBase),
                 ApiKey = apiKey,
                 ApiKeySource = apiKey is null ? null : "--api_key",
@@ -63,6 +88,7 @@ internal static class InvocationReader
             SystemMessage = parsed.GetValue(options.SystemMessage),
             CustomInstructions = parsed.GetValue(options.CustomInstructions),
             MaxOutput = maxOutput,
+            Tools = tools,
             RunTimeout = readStdin ? StdinRunTimeout : null,
         };
 

@@ -16,6 +16,11 @@ internal static partial class CodeHighlighter
 
     public static string Highlight(string line, string? language)
     {
+        if (language == "diff")
+        {
+            return Diff(line);
+        }
+
         var keywords = language?.ToLowerInvariant() switch
         {
             "python" or "py" => Python,
@@ -51,6 +56,16 @@ internal static partial class CodeHighlighter
 
         return result.ToString();
     }
+
+    /// <summary>A unified diff line: removals red, additions green, hunk headers cyan.</summary>
+    private static string Diff(string line) => line switch
+    {
+        ['+', '+', '+', ..] or ['-', '-', '-', ..] => $"[bold]{Markup.Escape(line)}[/]",
+        ['+', ..] => $"[green]{Markup.Escape(line)}[/]",
+        ['-', ..] => $"[red]{Markup.Escape(line)}[/]",
+        ['@', '@', ..] => $"[cyan]{Markup.Escape(line)}[/]",
+        _ => Markup.Escape(line),
+    };
 
     private static HashSet<string> Words(string words) => [.. words.Split(' ')];
 

@@ -61,6 +61,8 @@ internal sealed class PlainConversationView(TextWriter output, TextWriter errors
                         break;
                     case { Type: LmcType.Console }:
                         break; // active lines mean nothing without a live display
+                    case { Type: LmcType.Image }:
+                        break; // the output before it says what the image is
                     case { Content: { } text }:
                         Write(text);
                         break;

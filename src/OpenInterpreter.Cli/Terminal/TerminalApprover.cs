@@ -3,9 +3,14 @@ using OpenInterpreter.Core.Tools;
 
 namespace OpenInterpreter.Cli.Terminal;
 
-/// <summary>Asks <c>Would you like to run this code? (y/n/e)</c> before each run, reading the answer from the user.</summary>
+/// <summary>
+/// Asks <c>Would you like to run this code? (y/n/e)</c> before each run and <c>Edit src/app.py? (y/n/a)</c> before a
+/// tool acts, reading the answer from the user; <c>a</c> allows that action's scope for the rest of the session.
+/// </summary>
 internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, IConversationView view, string editDirectory) : ICodeApprover
 {
+    private readonly HashSet<string> _allowed = new(StringComparer.Ordinal);
+
     public const string NoTerminal =
         "The code was not run: there is no terminal to ask the user for permission. " +
         "Tell the user to run the interpreter with -y (auto-run) if they want code to run unattended.";
@@ -40,6 +45,38 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
                     continue;
                 default:
                     return CodeApproval.Decline();
+            }
+        }
+    }
+
+    public async ValueTask<CodeApproval> ApproveActionAsync(ToolAction action, CancellationToken cancellationToken)
+    {
+        if (_allowed.Contains(action.Scope))
+        {
+            return CodeApproval.Run();
+        }
+
+        if (answers is null)
+        {
+            return CodeApproval.Decline($"{action.DeclinedText} There is no terminal to ask the user for permission.");
+        }
+
+        while (true)
+        {
+            await prompt.WriteAsync($"{action.Prompt} (y/n/a) ").ConfigureAwait(false);
+            await prompt.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var answer = (await answers.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.Trim().ToLowerInvariant();
+            switch (answer)
+            {
+                case "y" or "yes":
+                    return CodeApproval.Run();
+                case "a" or "all" or "always":
+                    _allowed.Add(action.Scope);
+                    return CodeApproval.Run();
+                case "":
+                    continue;
+                default:
+                    return CodeApproval.Decline(action.DeclinedText);
             }
         }
     }

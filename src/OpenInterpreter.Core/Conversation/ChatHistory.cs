@@ -6,16 +6,30 @@ namespace OpenInterpreter.Core.Conversation;
 
 /// <summary>
 /// Turns the LMC conversation into the chat messages a model is sent: assistant code becomes an <c>execute</c>
-/// call and the console output after it that call's result.
+/// call (or, when its format names another tool function, a call to that function with the content as arguments)
+/// and the console output after it that call's result.
 /// </summary>
 public static class ChatHistory
 {
     /// <summary>Result text for a call whose run left no output message (the run was cut short before it ended).</summary>
     public const string MissingResult = "No output: the run was cut short.";
 
-    public static List<ChatMessage> Build(string systemMessage, IReadOnlyList<LmcMessage> messages)
+    /// <summary>How many of the newest images go to the model; older ones become a line of text, as in OI.</summary>
+    public const int KeptImages = 3;
+
+    public const string OlderImageNote = "[An earlier image was here; only the newest images are kept.]";
+
+    public const string NoVisionNote = "[An image was taken here, but this model cannot see images.]";
+
+    /// <summary>
+    /// The chat messages for <paramref name="messages"/>. Images (screenshots, plots) follow as user messages with
+    /// image content, the newest <see cref="KeptImages"/> only; a model without <paramref name="vision"/> gets a note.
+    /// </summary>
+    public static List<ChatMessage> Build(string systemMessage, IReadOnlyList<LmcMessage> messages, bool vision = true)
     {
         var chat = new List<ChatMessage> { new(ChatRole.System, systemMessage) };
+        var images = messages.Count(m => m.Type == LmcType.Image);
+        var imageNumber = 0;
         ChatMessage? assistant = null;
         string? pendingCallId = null;
         var callNumber = 0;
@@ -59,11 +73,22 @@ public static class ChatHistory
                     }
 
                     pendingCallId = $"call_{++callNumber}";
-                    assistant.Contents.Add(new FunctionCallContent(pendingCallId, ExecuteTool.Name, new Dictionary<string, object?>
-                    {
-                        ["language"] = message.Format ?? "python",
-                        ["code"] = message.Content,
-                    }));
+                    assistant.Contents.Add(ToolFunctions.IsToolFunction(message.Format) && ToolArgumentsJson.Read(message.Content) is { } arguments
+                        ? new FunctionCallContent(pendingCallId, message.Format!, arguments)
+                        : new FunctionCallContent(pendingCallId, ExecuteTool.Name, new Dictionary<string, object?>
+                        {
+                            ["language"] = message.Format ?? "python",
+                            ["code"] = message.Content,
+                        }));
+                    break;
+
+                case (LmcRole.Computer, LmcType.Image):
+                    CloseCall(MissingResult);
+                    assistant = null;
+                    imageNumber++;
+                    chat.Add(!vision ? new ChatMessage(ChatRole.User, NoVisionNote)
+                        : imageNumber <= images - KeptImages || ImageContent(message) is not { } image ? new ChatMessage(ChatRole.User, OlderImageNote)
+                        : new ChatMessage(ChatRole.User, [new TextContent("The image the last action produced:"), image]));
                     break;
 
                 case (LmcRole.Computer, LmcType.Console) when message.Format == LmcFormat.Output:
@@ -84,5 +109,19 @@ public static class ChatHistory
 
         CloseCall(MissingResult);
         return chat;
+    }
+
+    private static DataContent? ImageContent(LmcMessage message)
+    {
+        try
+        {
+            return message.Format == LmcFormat.Path
+                ? new DataContent(File.ReadAllBytes(message.Content), "image/png")
+                : new DataContent(Convert.FromBase64String(message.Content), "image/png");
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -22,13 +22,13 @@ public sealed class ConversationLoop(
     InterpreterSettings settings,
     InterpreterPaths paths)
 {
-    private readonly ToolSet _tools = new([new InterpreterTool(languages, approver, settings, paths)]);
+    private readonly ToolSet _tools = ToolSet.Create(languages, approver, settings, paths);
 
     /// <summary>The conversation so far, in LMC shape.</summary>
     public List<LmcMessage> Messages { get; } = [];
 
     /// <summary>The system message sent first on every request.</summary>
-    public string SystemText => SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions);
+    public string SystemText => SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + _tools.Instructions;
 
     private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
 
@@ -75,7 +75,7 @@ public sealed class ConversationLoop(
         SortedDictionary<int, ToolCallDraft> drafts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var history = ChatHistory.Build(SystemText, Messages);
+        var history = ChatHistory.Build(SystemText, Messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model));
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;

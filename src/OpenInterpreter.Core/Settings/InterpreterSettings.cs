@@ -20,6 +20,9 @@ public sealed record InterpreterSettings
     /// <summary>Characters of one code output that go back to the model.</summary>
     public int MaxOutput { get; init; } = 2800;
 
+    /// <summary>The tools offered to the model (<c>interpreter</c>, <c>editor</c>, <c>gui</c>); null for the default set.</summary>
+    public IReadOnlyList<string>? Tools { get; init; }
+
     /// <summary>Stop a run after this long; null for no limit.</summary>
     public TimeSpan? RunTimeout { get; init; }
 }

@@ -9,6 +9,9 @@ public interface ITool
     /// <summary>The name the user picks it by in <c>--tools</c>: <c>interpreter</c>, <c>editor</c>, <c>gui</c>.</summary>
     string Name { get; }
 
+    /// <summary>What the system message adds about this tool; null when its declaration says enough.</summary>
+    string? Instructions => null;
+
     /// <summary>The declaration the model is offered.</summary>
     AITool Declare();
 

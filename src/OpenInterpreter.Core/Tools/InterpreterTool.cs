@@ -18,7 +18,7 @@ public sealed class InterpreterTool(
     InterpreterSettings settings,
     InterpreterPaths paths) : ITool
 {
-    public const string ToolName = "interpreter";
+    public const string ToolName = ToolNames.Interpreter;
 
     public string Name => ToolName;
 

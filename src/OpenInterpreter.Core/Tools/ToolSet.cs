@@ -1,4 +1,9 @@
 using Microsoft.Extensions.AI;
+using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Settings;
+using OpenInterpreter.Core.Tools.Editor;
+using OpenInterpreter.Core.Tools.Gui;
 
 namespace OpenInterpreter.Core.Tools;
 
@@ -6,6 +11,19 @@ namespace OpenInterpreter.Core.Tools;
 public sealed class ToolSet(IReadOnlyList<ITool> tools)
 {
     public IReadOnlyList<ITool> Tools { get; } = tools;
+
+    /// <summary>The tools named in <see cref="InterpreterSettings.Tools"/> (the default set when null), in the order given.</summary>
+    public static ToolSet Create(LanguageRegistry languages, ICodeApprover approver, InterpreterSettings settings, InterpreterPaths paths) =>
+        new((settings.Tools ?? ToolNames.Default).Select(name => name switch
+        {
+            ToolNames.Interpreter => (ITool)new InterpreterTool(languages, approver, settings, paths),
+            ToolNames.Editor => new EditorTool(new FileEditor(Environment.CurrentDirectory), approver),
+            ToolNames.Gui => new GuiTool(new X11Screen(), approver),
+            _ => throw new InterpreterException($"Unknown tool '{name}'; the tools are {string.Join(", ", ToolNames.All)}."),
+        }).ToList());
+
+    /// <summary>What the tools add to the system message, or an empty string.</summary>
+    public string Instructions => string.Concat(Tools.Select(t => t.Instructions).OfType<string>().Select(text => "\n\n" + text));
 
     /// <summary>The declarations sent with every request.</summary>
     public IList<AITool> Declare() => Tools.Select(t => t.Declare()).ToList();

@@ -24,6 +24,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task An_unknown_tool_is_one_line_listing_the_valid_ones_and_exit_2()
+    {
+        await using var interpreter = InterpreterProcess.Start(["--tools", "interpreter,browser"]);
+        Assert.Equal(2, await interpreter.WaitForExitAsync());
+        var error = interpreter.Stderr.Trim().Split('\n')[^1];
+        Assert.Equal("interpreter: error: --tools: Unknown tool 'browser'; the tools are interpreter, editor, gui.", error);
+    }
+
+    [Fact]
     public async Task Version_prints_the_version()
     {
         await using var interpreter = InterpreterProcess.Start(["--version"]);

@@ -1,0 +1,9 @@
+namespace OpenInterpreter.Core.Conversation;
+
+/// <summary>
+/// Something a tool other than code asks to do, as the user is asked about it: <see cref="Prompt"/> says what will
+/// happen (<c>Edit src/app.py?</c>), <see cref="Scope"/> is what answering <c>a</c> allows for the rest of the session
+/// (that path, that kind of action), and <see cref="AlwaysAsk"/> marks actions asked about even under auto-run
+/// (a path outside the current folder).
+/// </summary>
+public sealed record ToolAction(string Prompt, string Scope, string DeclinedText, bool AlwaysAsk = false);
