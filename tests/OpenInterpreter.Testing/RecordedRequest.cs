@@ -14,9 +14,34 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     /// <summary>The text content of the last message (a user message or a tool result).</summary>
     public string LastMessageText => Messages.Count == 0 ? "" : ContentText(Messages[^1]);
 
-    /// <summary>The text of every tool result in the request, in order.</summary>
+    /// <summary>The text of every tool result in the request, in order: OpenAI's and Ollama's <c>tool</c> messages, Anthropic's <c>tool_result</c> blocks.</summary>
     public IReadOnlyList<string> ToolResults =>
-        Messages.Where(m => m.GetProperty("role").GetString() == "tool").Select(ContentText).ToList();
+        Messages.SelectMany(ToolResultTexts).ToList();
+
+    /// <summary>The system prompt: Anthropic's top-level <c>system</c>, or the first system message.</summary>
+    public string SystemText => Json.TryGetProperty("system", out var system)
+        ? system.ValueKind == JsonValueKind.String ? system.GetString() ?? "" : string.Concat(system.EnumerateArray().Select(b => b.TryGetProperty("text", out var t) ? t.GetString() : ""))
+        : Messages.Where(m => m.GetProperty("role").GetString() == "system").Select(ContentText).FirstOrDefault() ?? "";
+
+    private static IEnumerable<string> ToolResultTexts(JsonElement message)
+    {
+        if (message.GetProperty("role").GetString() == "tool")
+        {
+            yield return ContentText(message);
+            yield break;
+        }
+
+        if (message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var block in content.EnumerateArray())
+            {
+                if (block.TryGetProperty("type", out var type) && type.GetString() == "tool_result")
+                {
+                    yield return ContentText(block);
+                }
+            }
+        }
+    }
 
     public static string ContentText(JsonElement message)
     {

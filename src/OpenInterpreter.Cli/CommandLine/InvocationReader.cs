@@ -43,6 +43,13 @@ internal static class InvocationReader
             throw new UsageException($"--max_output must be at least 100 characters, not {maxOutput}.");
         }
 
+        var forceFunctions = parsed.GetValue(options.SupportsFunctions);
+        var forbidFunctions = parsed.GetValue(options.NoSupportsFunctions);
+        if (forceFunctions && forbidFunctions)
+        {
+            throw new UsageException("--llm_supports_functions and --no-llm_supports_functions contradict each other.");
+        }
+
         var apiKey = parsed.GetValue(options.ApiKey);
         var readStdin = parsed.GetValue(options.Stdin);
         var defaults = new ModelSettings();
@@ -52,6 +59,8 @@ internal static class InvocationReader
             {
                 Model = parsed.GetValue(options.Model) ?? defaults.Model,
                 ApiBase = parsed.GetValue(options.ApiBase),
+                ApiVersion = parsed.GetValue(options.ApiVersion),
+                SupportsFunctions = !forbidFunctions,
                 ApiKey = apiKey,
                 ApiKeySource = apiKey is null ? null : "--api_key",
                 Temperature = parsed.GetValue(options.Temperature) ?? defaults.Temperature,
@@ -71,6 +80,8 @@ internal static class InvocationReader
             words.Length > 0 ? string.Join(' ', words) : null,
             readStdin,
             parsed.GetValue(options.Plain),
+            parsed.GetValue(options.Local),
+            forceFunctions,
             parsed.GetValue(options.Version));
     }
 }

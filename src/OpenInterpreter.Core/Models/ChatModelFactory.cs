@@ -1,38 +1,47 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
-using OpenAI;
 using OpenInterpreter.Core.Settings;
 
 namespace OpenInterpreter.Core.Models;
 
-/// <summary>Builds the model client for the settings: the official OpenAI SDK behind Microsoft.Extensions.AI.</summary>
+/// <summary>
+/// Builds the model client for the settings: the provider's SDK behind Microsoft.Extensions.AI, on an HTTP pipeline
+/// of ours (verbose logging, <c>Retry-After</c>), wrapped in <see cref="RetryingChatClient"/>, whose retries are the
+/// only ones (the SDKs' own silent retries are turned off).
+/// </summary>
 public static class ChatModelFactory
 {
-    /// <summary>Creates the client; <paramref name="verboseLog"/>, when given, receives each request and raw chunk.</summary>
-    public static ChatModel Create(ModelSettings settings, Action<string>? verboseLog = null)
+    /// <summary>
+    /// Creates the client; <paramref name="verboseLog"/>, when given, receives each request and raw chunk, and
+    /// <paramref name="onRetry"/> hears of each retry before its wait.
+    /// </summary>
+    public static ChatModel Create(ModelSettings settings, Action<string>? verboseLog = null, Action<RetryNotice>? onRetry = null)
     {
         var route = ModelRoute.Resolve(settings);
+        if (route.Provider.Kind == ProviderKind.Embedded)
+        {
+            throw new InterpreterException(
+                $"Running '{route.ModelId}' in-process needs the embedded engine, which this build does not include.",
+                "Serve the file with Ollama, LM Studio or llama.cpp and use --local.");
+        }
+
         var (key, keySource) = ResolveKey(settings, route);
-
-        var options = new OpenAIClientOptions
+        HttpMessageHandler handler = verboseLog is null ? new SocketsHttpHandler() : new VerboseHttpHandler(verboseLog, key);
+        if (route.Provider.Kind == ProviderKind.Azure)
         {
-            // Replies stream for minutes on slow local models; the SDK's 100 s default would cut them off.
-            NetworkTimeout = TimeSpan.FromMinutes(10),
+            handler = new AzureRequestHandler(handler, key, AzureRequestHandler.ApiVersionFor(settings));
+        }
+
+        var recorder = new RetryAfterRecorder(handler);
+
+        // Replies stream for minutes on slow local models; the usual 100 s default would cut them off.
+        var http = new HttpClient(recorder) { Timeout = TimeSpan.FromMinutes(10) };
+        IChatClient client = route.Provider.Kind switch
+        {
+            ProviderKind.Anthropic => AnthropicClientFactory.Create(route, key, http, settings),
+            ProviderKind.Ollama => OllamaClientFactory.Create(route, http),
+            _ => OpenAIClientFactory.Create(route, key, http),
         };
-        if (route.Endpoint is not null)
-        {
-            options.Endpoint = route.Endpoint;
-        }
-
-        if (verboseLog is not null)
-        {
-            options.Transport = new HttpClientPipelineTransport(new HttpClient(new VerboseHttpHandler(verboseLog, key)));
-        }
-
-        IChatClient client = new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(route.ModelId).AsIChatClient();
-        client = new OpenAIToolCallFragmentsChatClient(client);
-        return new ChatModel(client, route, keySource);
+        return new ChatModel(new RetryingChatClient(client, recorder, onRetry), route, keySource);
     }
 
     private static (string Key, string? Source) ResolveKey(ModelSettings settings, ModelRoute route)
@@ -48,8 +57,8 @@ public static class ChatModelFactory
             return (fromEnvironment, variable);
         }
 
-        // Our own endpoint choice (a local server, --api_base) usually needs no key; the SDK still wants a non-empty one.
-        if (!route.Provider.NeedsKey || settings.ApiBase is not null)
+        // Our own endpoint choice (a local server, --api_base) usually needs no key; the SDKs still want a non-empty one.
+        if (!route.Provider.NeedsKey || (settings.ApiBase is not null && route.Provider.Kind == ProviderKind.OpenAICompatible))
         {
             return ("no-key", null);
         }

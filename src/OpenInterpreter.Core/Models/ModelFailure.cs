@@ -1,0 +1,51 @@
+using System.ClientModel;
+using System.Net;
+using System.Net.Sockets;
+using Anthropic.Exceptions;
+using OllamaSharp.Models.Exceptions;
+
+namespace OpenInterpreter.Core.Models;
+
+/// <summary>
+/// What a failed model call amounts to, whatever SDK threw it: the HTTP status (null when no answer came) and whether
+/// the connection itself failed. Retries and error messages are decided on this, not on each SDK's exception types.
+/// </summary>
+public sealed record ModelFailure(int? Status, bool ConnectionFailed, string? ServerMessage)
+{
+    /// <summary>Whether trying again may help: rate limits, server errors, and connections that failed or were reset.</summary>
+    public bool IsTransient => Status is 408 or 409 or 429 or >= 500 || (Status is null && ConnectionFailed);
+
+    /// <summary>A few words for the retry notice: "rate limited", "server error 503", "connection failed".</summary>
+    public string ShortReason => Status switch
+    {
+        429 => "rate limited",
+        { } status => $"server error {status}",
+        null => "connection failed",
+    };
+
+    /// <summary>Classifies <paramref name="error"/>, or returns null when it is not a failure of the call itself.</summary>
+    public static ModelFailure? From(Exception error)
+    {
+        switch (error)
+        {
+            case AggregateException { InnerExceptions.Count: > 0 } many:
+                return From(many.InnerExceptions[^1]);
+            case ClientResultException { Status: 0, InnerException: { } inner }:
+                return From(inner);
+            case ClientResultException result:
+                return new ModelFailure(result.Status, false, null);
+            case AnthropicApiException api:
+                return new ModelFailure((int)api.StatusCode, false, api.ResponseBody);
+            case HttpRequestException { StatusCode: { } status } http:
+                return new ModelFailure((int)status, false, http.Message);
+            case OllamaException ollama:
+                return new ModelFailure(null, false, ollama.Message);
+            case HttpRequestException or IOException or SocketException:
+                return new ModelFailure(null, true, null);
+            case AnthropicException { InnerException: { } inner }:
+                return From(inner);
+            default:
+                return null;
+        }
+    }
+}
