@@ -149,7 +149,10 @@ public sealed class FakeModelServer : IAsyncDisposable
             var body = await reader.ReadToEndAsync().ConfigureAwait(false);
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
                 .ToDictionary(k => k!, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
-            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url?.AbsolutePath ?? "", headers, body);
+            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url?.AbsolutePath ?? "", headers, body)
+            {
+                Query = context.Request.Url?.Query ?? "",
+            };
             lock (_requests)
             {
                 _requests.Add(request);

@@ -5,6 +5,9 @@ namespace OpenInterpreter.Testing;
 /// <summary>A request the fake server received, for assertions on what the client sent.</summary>
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
+    /// <summary>The query string, with its leading <c>?</c>, or empty.</summary>
+    public string Query { get; init; } = "";
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     /// <summary>The OpenAI chat messages of the request.</summary>

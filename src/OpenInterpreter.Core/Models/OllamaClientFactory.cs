@@ -9,6 +9,6 @@ internal static class OllamaClientFactory
     public static IChatClient Create(ModelRoute route, HttpClient http)
     {
         http.BaseAddress = route.Endpoint;
-        return new OllamaApiClient(http, route.ModelId);
+        return new OllamaToolResultsChatClient(new OllamaApiClient(http, route.ModelId));
     }
 }

@@ -83,4 +83,39 @@ public sealed class RetryTests
         Assert.Equal(0, await interpreter.WaitForExitAsync());
         Assert.Equal(2, server.Requests.Count);
     }
+
+    [Fact]
+    public async Task Anthropic_rate_limits_are_retried_after_the_servers_wait()
+    {
+        await using var server = FakeModelServer.Start()
+            .When(_ => true, FakeReply.RateLimited(retryAfterSeconds: 1), once: true)
+            .Otherwise(FakeReply.Text("Claude answers."));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--model", "claude-3-5-haiku-latest", "--api_base", server.RootUrl, "--api_key", "sk-ant-test-0123456789", "--stdin"]);
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Contains("Claude answers.", interpreter.Stdout);
+        Assert.Contains("rate limited, retrying in 1 s (2/4)", interpreter.Stderr);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Ollama_server_errors_are_retried()
+    {
+        await using var server = FakeModelServer.Start()
+            .When(_ => true, FakeReply.Error(503, "server busy"), once: true)
+            .Otherwise(FakeReply.Text("Ollama answers."));
+        await using var interpreter = InterpreterProcess.Start(["--model", "ollama/llama3.1", "--api_base", server.RootUrl, "--stdin"]);
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Contains("Ollama answers.", interpreter.Stdout);
+        Assert.Contains("server error 503, retrying in", interpreter.Stderr);
+        Assert.Equal(2, server.Requests.Count);
+    }
 }

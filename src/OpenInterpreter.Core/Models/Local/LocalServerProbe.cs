@@ -5,20 +5,23 @@ using System.Text.Json;
 namespace OpenInterpreter.Core.Models.Local;
 
 /// <summary>
-/// Finds running local model servers for <c>--local</c>: all ports are probed at once with a short time-out, so
-/// finding none takes well under a second. Ollama is asked for its pulled models (<c>/api/tags</c>) and which of
+/// Finds running local model servers for <c>--local</c>: all ports are probed at once with short time-outs, so
+/// finding none takes well under a second (a refused connection answers at once). Ollama is asked for its pulled models (<c>/api/tags</c>) and which of
 /// them can call tools (<c>/api/show</c>); the others for their OpenAI-compatible <c>/v1/models</c>.
 /// </summary>
 public static class LocalServerProbe
 {
-    /// <summary>How long one server may take to answer before it counts as not running.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(400);
+    /// <summary>How long a connection may take: a port where nothing listens refuses at once, so this only bounds a dead host.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a server that took the connection may take to list its models before it counts as not there.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>The models of every server that answered, Code Llama models first, then in server order.</summary>
     public static async Task<IReadOnlyList<LocalModel>> FindModelsAsync(CancellationToken cancellationToken)
     {
         var ports = LocalServer.PortsToProbe(Environment.GetEnvironmentVariable("OI_LOCAL_PORTS"));
-        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = Timeout, UseProxy = false }) { Timeout = Timeout * 2 };
+        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = ConnectTimeout, UseProxy = false }) { Timeout = Timeout * 2 };
         var found = await Task.WhenAll(ports.Select(p => ProbeAsync(http, p.Server, p.Port, cancellationToken))).ConfigureAwait(false);
         return found.SelectMany(models => models).OrderBy(m => m.IsCodeLlama ? 0 : 1).ToList();
     }
