@@ -33,7 +33,7 @@ public sealed class ConversationLoop(
         : SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions);
 
     /// <summary>Models without tool calling write code as fenced blocks in their text, and get its output as a user message.</summary>
-    private bool TextMode => !settings.Llm.SupportsFunctions;
+    private bool TextMode => !settings.Llm.SupportsFunctions || !model.SupportsTools;
 
     /// <summary>The model, reading code written in text as calls (fenced blocks in text mode; JSON written by weak models always).</summary>
     private IChatClient Client => _client ??= new WrittenCodeChatClient(model.Client, readCodeBlocks: TextMode);

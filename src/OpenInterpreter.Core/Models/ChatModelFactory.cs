@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using OpenInterpreter.Core.Models.Embedded;
 using OpenInterpreter.Core.Settings;
 
 namespace OpenInterpreter.Core.Models;
@@ -19,9 +20,7 @@ public static class ChatModelFactory
         var route = ModelRoute.Resolve(settings);
         if (route.Provider.Kind == ProviderKind.Embedded)
         {
-            throw new InterpreterException(
-                $"Running '{route.ModelId}' in-process needs the embedded engine, which this build does not include.",
-                "Serve the file with Ollama, LM Studio or llama.cpp and use --local.");
+            return new ChatModel(EmbeddedClientFactory.Create(route, settings, verboseLog), route, null) { SupportsTools = false };
         }
 
         var (key, keySource) = ResolveKey(settings, route);
