@@ -33,8 +33,8 @@ internal static class Application
         var interactive = !plain && !Console.IsInputRedirected;
         if (invocation.Local)
         {
-            settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, CancellationToken.None).ConfigureAwait(false) };
-            view.Notice($"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
+            settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, paths.ModelsDirectory, CancellationToken.None).ConfigureAwait(false) };
+            view.Notice(settings.Llm.ApiBase is null ? $"Using {settings.Llm.Model} in-process." : $"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
         }
 
         using var model = CreateModel(settings, view, interactive);

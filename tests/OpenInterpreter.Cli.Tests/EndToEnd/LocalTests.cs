@@ -90,6 +90,7 @@ public sealed class LocalTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
         var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("No local model server is running", line);
+        Assert.Contains("has no .gguf file", line);
         Assert.Contains("Ollama (11434)", line);
     }
 
