@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OpenInterpreter.Core.Models.Embedded;
 using OpenInterpreter.Core.Settings;
@@ -20,7 +21,13 @@ public static class ChatModelFactory
         var route = ModelRoute.Resolve(settings);
         if (route.Provider.Kind == ProviderKind.Embedded)
         {
-            return new ChatModel(EmbeddedClientFactory.Create(route, settings, verboseLog), route, null) { SupportsTools = false };
+            // LLamaSharp is not Native AOT clean (reflection-based JSON converters, Assembly.Location), so the AOT
+            // binary leaves it out: under AOT this branch is constant and the compiler drops the engine entirely.
+            return RuntimeFeature.IsDynamicCodeSupported
+                ? new ChatModel(EmbeddedClientFactory.Create(route, settings, verboseLog), route, null) { SupportsTools = false }
+                : throw new InterpreterException(
+                    "This Native AOT build of interpreter cannot run GGUF files in-process.",
+                    "Use the framework-dependent build (OI_NO_AOT=1 ./interpreter, or the dotnet tool), or serve the file with Ollama, LM Studio or llama.cpp and use --local.");
         }
 
         var (key, keySource) = ResolveKey(settings, route);
@@ -36,11 +43,29 @@ public static class ChatModelFactory
         var http = new HttpClient(recorder) { Timeout = TimeSpan.FromMinutes(10) };
         IChatClient client = route.Provider.Kind switch
         {
-            ProviderKind.Anthropic => AnthropicClientFactory.Create(route, key, http, settings),
-            ProviderKind.Ollama => OllamaClientFactory.Create(route, http),
+            ProviderKind.Anthropic => new AnthropicChatClient(http, ApiRoot(route.Endpoint!), key, route.ModelId, settings.MaxTokens ?? AnthropicDefaultMaxTokens),
+            ProviderKind.Ollama => new OllamaChatClient(http, ApiRoot(route.Endpoint!), route.ModelId, settings.ContextWindow),
             _ => OpenAIClientFactory.Create(route, key, http),
         };
         return new ChatModel(new RetryingChatClient(client, recorder, onRetry), route, keySource);
+    }
+
+    /// <summary>Anthropic requires max_tokens on every request; used when none is set.</summary>
+    public const int AnthropicDefaultMaxTokens = 4096;
+
+    /// <summary>
+    /// The server's root, where Anthropic's <c>v1/messages</c> and Ollama's <c>api/chat</c> are added: with a
+    /// trailing slash, and without a <c>/v1</c> a user may have given out of habit.
+    /// </summary>
+    private static Uri ApiRoot(Uri endpoint)
+    {
+        var text = endpoint.ToString().TrimEnd('/');
+        if (text.EndsWith("/v1", StringComparison.Ordinal))
+        {
+            text = text[..^3];
+        }
+
+        return new Uri(text + "/");
     }
 
     private static (string Key, string? Source) ResolveKey(ModelSettings settings, ModelRoute route)

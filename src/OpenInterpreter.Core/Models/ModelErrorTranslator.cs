@@ -112,7 +112,7 @@ public static class ModelErrorTranslator
         }
         catch (JsonException)
         {
-            // Not JSON: a plain message (OllamaSharp hands over the server's text).
+            // Not JSON: the server's message as it is.
             return ": " + FirstLine(body);
         }
     }

@@ -1,8 +1,6 @@
 using System.ClientModel;
 using System.Net;
 using System.Net.Sockets;
-using Anthropic.Exceptions;
-using OllamaSharp.Models.Exceptions;
 
 namespace OpenInterpreter.Core.Models;
 
@@ -34,16 +32,12 @@ public sealed record ModelFailure(int? Status, bool ConnectionFailed, string? Se
                 return From(inner);
             case ClientResultException result:
                 return new ModelFailure(result.Status, false, null);
-            case AnthropicApiException api:
-                return new ModelFailure((int)api.StatusCode, false, api.ResponseBody);
+            case ModelHttpException http:
+                return new ModelFailure(http.Status, false, http.Body);
             case HttpRequestException { StatusCode: { } status } http:
                 return new ModelFailure((int)status, false, http.Message);
-            case OllamaException ollama:
-                return new ModelFailure(null, false, ollama.Message);
             case HttpRequestException or IOException or SocketException:
                 return new ModelFailure(null, true, null);
-            case AnthropicException { InnerException: { } inner }:
-                return From(inner);
             default:
                 return null;
         }
