@@ -191,6 +191,16 @@ public sealed class FakeModelServer : IAsyncDisposable
             }
 
             var reply = Pick(request);
+            if (reply is ResetReply)
+            {
+                // Headers promise a body, then the connection drops before its first byte.
+                response.ContentType = "text/event-stream";
+                response.ContentLength64 = 4096;
+                await response.OutputStream.FlushAsync().ConfigureAwait(false);
+                response.Abort();
+                return;
+            }
+
             if (reply is ErrorReply { RetryAfterSeconds: { } retryAfter })
             {
                 response.AddHeader("Retry-After", retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -22,6 +22,9 @@ public abstract record FakeReply
     public static FakeReply RateLimited(int retryAfterSeconds) =>
         new ErrorReply(429, "Rate limit reached. Please try again later.", "rate_limit_exceeded") { RetryAfterSeconds = retryAfterSeconds };
 
+    /// <summary>The connection is dropped after the headers, before the first chunk (a reset), as overloaded proxies do.</summary>
+    public static FakeReply Reset() => new ResetReply();
+
     /// <summary>A text answer whose stream is cut (connection closed, no [DONE]) after <paramref name="pieces"/> pieces.</summary>
     public static FakeReply CutText(string text, int pieces) => new CutReply(text, pieces);
 }
@@ -37,3 +40,5 @@ public sealed record ErrorReply(int Status, string Message, string Code) : FakeR
 }
 
 public sealed record CutReply(string Content, int Pieces) : FakeReply;
+
+public sealed record ResetReply : FakeReply;

@@ -48,6 +48,23 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_connection_reset_before_the_answer_is_retried()
+    {
+        await using var server = FakeModelServer.Start()
+            .When(_ => true, FakeReply.Reset(), once: true)
+            .Otherwise(FakeReply.Text("Answer after the reset."));
+        await using var interpreter = Session.Start(server, "--stdin");
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.True(await interpreter.WaitForExitAsync() == 0, interpreter.Stderr);
+        Assert.Contains("Answer after the reset.", interpreter.Stdout);
+        Assert.Contains("connection failed, retrying in", interpreter.Stderr);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_401_is_not_retried()
     {
         await using var server = FakeModelServer.Start().Otherwise(FakeReply.Error(401, "Incorrect API key provided."));
