@@ -4,7 +4,6 @@ using Microsoft.Extensions.AI;
 using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Messages;
 using OpenInterpreter.Core.Models;
-using OpenInterpreter.Core.Output;
 using OpenInterpreter.Core.Settings;
 using OpenInterpreter.Core.TextMode;
 using OpenInterpreter.Core.Tools;
@@ -12,8 +11,8 @@ using OpenInterpreter.Core.Tools;
 namespace OpenInterpreter.Core.Conversation;
 
 /// <summary>
-/// The agent loop of SPEC section 2: sends the conversation to the model with the <c>execute</c> tool, asks before
-/// each run, runs the code in its language's session, hands the output back, and repeats until the model answers
+/// The agent loop of SPEC section 2: sends the conversation to the model with the chosen tools, hands each tool call
+/// to the tool that handles it (which asks, acts and records the result), and repeats until the model answers
 /// without a tool call. Everything it does streams out as LMC chunks; the conversation is kept in <see cref="Messages"/>,
 /// including what arrived before an error or Ctrl-C.
 /// </summary>
@@ -24,6 +23,8 @@ public sealed class ConversationLoop(
     InterpreterSettings settings,
     InterpreterPaths paths)
 {
+    private readonly ToolSet _tools = new([new InterpreterTool(languages, approver, settings, paths)]);
+
     /// <summary>The conversation so far, in LMC shape.</summary>
     public List<LmcMessage> Messages { get; } = [];
 
@@ -46,12 +47,11 @@ public sealed class ConversationLoop(
     public async IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Messages.Add(LmcMessage.UserText(userMessage));
-        var tool = ExecuteTool.Declare(EnabledLanguages);
         var options = new ChatOptions
         {
             Temperature = (float)settings.Llm.Temperature,
             MaxOutputTokens = settings.Llm.MaxTokens,
-            Tools = TextMode ? null : [tool],
+            Tools = TextMode ? null : _tools.Declare(),
             ToolMode = TextMode ? null : ChatToolMode.Auto,
         };
 
@@ -193,7 +193,7 @@ public sealed class ConversationLoop(
 
     private static LmcChunk EndCode(ToolCallDraft draft) => new(LmcRole.Assistant, LmcType.Code, draft.ShownLanguage, End: true);
 
-    /// <summary>Runs one finished tool call: reads its arguments, asks, runs, and records the result.</summary>
+    /// <summary>Hands one finished tool call to the tool that handles it; an unknown name goes back to the model.</summary>
     private async IAsyncEnumerable<LmcChunk> HandleCallAsync(
         FunctionCallContent call,
         SortedDictionary<int, ToolCallDraft> drafts,
@@ -201,141 +201,25 @@ public sealed class ConversationLoop(
     {
         var draft = drafts.Values.FirstOrDefault(d => d.CallId == call.CallId);
         var raw = draft?.RawArguments.ToString();
-        var parsed = ReadArguments(call, raw);
-
-        if (parsed.Request is not { } request)
+        var tool = _tools.Find(call.Name);
+        if (tool is null)
         {
+            var error = ToolSet.UnknownToolMessage(call.Name, _tools.Tools.Select(t => t.Declare().Name));
             Messages.Add(LmcMessage.AssistantCode(call.Name, raw ?? ""));
-            Messages.Add(LmcMessage.ConsoleOutput(parsed.Error!));
-            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
-            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, parsed.Error);
-            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
+            Messages.Add(LmcMessage.ConsoleOutput(error));
+            foreach (var chunk in ToolResult.Output(error))
+            {
+                yield return chunk;
+            }
+
             yield break;
         }
 
-        // Show the code in full when the live stream did not (no fragments from this provider, or a repaired call).
-        if (draft?.ShownCode.ToString() != request.Code || draft.ShownLanguage != request.Language)
-        {
-            yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, Start: true);
-            yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, request.Code);
-            yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, End: true);
-        }
-
-        var language = languages.Find(request.Language);
-        string? refusal = language is null
-            ? $"Language {request.Language} is not enabled; enabled: {string.Join(", ", EnabledLanguages)}."
-            : languages.GetInstallHint(language);
-        if (language is null || refusal is not null)
-        {
-            Messages.Add(LmcMessage.AssistantCode(request.Language, request.Code));
-            Messages.Add(LmcMessage.ConsoleOutput(refusal!));
-            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
-            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, refusal);
-            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
-            yield break;
-        }
-
-        request = request with { Language = language.Name };
-        var approval = await approver.ApproveAsync(request, cancellationToken).ConfigureAwait(false);
-        var code = approval.EditedCode ?? request.Code;
-        Messages.Add(LmcMessage.AssistantCode(language.Name, code));
-        if (!approval.Approved)
-        {
-            Messages.Add(LmcMessage.ConsoleOutput(approval.DeclineReason ?? CodeApproval.DeclinedByUser));
-            yield break;
-        }
-
-        await foreach (var chunk in RunAsync(language, code, cancellationToken).ConfigureAwait(false))
+        var request = new ToolCall(call.Name, call.Arguments, raw, call.Exception is not null, draft?.ShownLanguage, draft?.ShownCode.ToString());
+        await foreach (var chunk in tool.HandleAsync(request, Messages, cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    private static ParseResult ReadArguments(FunctionCallContent call, string? raw)
-    {
-        if (call.Name != ExecuteTool.Name)
-        {
-            // OI's models sometimes call the language itself as the function, with the bare code as arguments.
-            if (call.Name is "python" && raw is { Length: > 0 } && !raw.TrimStart().StartsWith('{'))
-            {
-                return ParseResult.Ok(new CodeRequest("python", raw));
-            }
-
-            return ParseResult.Fail($"There is no tool named '{call.Name}'. The only tool is execute(language, code).");
-        }
-
-        if (call.Exception is null && call.Arguments is { } arguments)
-        {
-            var fromValues = ExecuteArguments.FromValues(arguments.TryGetValue("language", out var language) ? language : null, arguments.TryGetValue("code", out var code) ? code : null);
-            if (fromValues.Request is not null || raw is null)
-            {
-                return fromValues;
-            }
-        }
-
-        return ExecuteArguments.Parse(raw);
-    }
-
-    /// <summary>Runs approved code, streaming its output, and records what the model gets back.</summary>
-    private async IAsyncEnumerable<LmcChunk> RunAsync(LanguageInfo language, string code, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var collector = new OutputCollector(settings.MaxOutput, paths.OutputsDirectory);
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.RunTimeout is { } timeout)
-        {
-            run.CancelAfter(timeout);
-        }
-
-        RunCompleted? completed = null;
-        var session = languages.GetSession(language);
-        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
-        try
-        {
-            await foreach (var ev in session.RunAsync(code, run.Token).ConfigureAwait(false))
-            {
-                switch (ev)
-                {
-                    case OutputWritten output:
-                        collector.Append(output.Text);
-                        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, output.Text);
-                        break;
-                    case ActiveLineChanged line:
-                        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.ActiveLine, line.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        break;
-                    case RunCompleted end:
-                        completed = end;
-                        break;
-                }
-            }
-        }
-        finally
-        {
-            Messages.Add(LmcMessage.ConsoleOutput(ResultText(collector, completed, cancellationToken.IsCancellationRequested)));
-        }
-
-        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
-    }
-
-    private string ResultText(OutputCollector collector, RunCompleted? completed, bool interruptedByUser)
-    {
-        var text = collector.TotalChars > 0 ? collector.ToModelText().TrimEnd() : "";
-        var note = completed?.Status switch
-        {
-            RunStatus.Interrupted when interruptedByUser => "[The user interrupted the run.]",
-            RunStatus.Interrupted => $"[The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0} s.]",
-            RunStatus.Crashed or RunStatus.Failed when completed.Error is { } error && !text.Contains(error, StringComparison.Ordinal) => $"[{error}]",
-            null => "[The run was cut short.]",
-            _ => null,
-        };
-
-        if (note is not null)
-        {
-            text = text.Length == 0 ? note : $"{text}\n{note}";
-        }
-
-        return text.Length == 0 ? "The code ran and printed nothing." : text;
     }
 
     /// <summary>Turns provider and network failures into <see cref="InterpreterException"/>s as they surface.</summary>

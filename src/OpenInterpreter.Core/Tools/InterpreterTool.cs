@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Messages;
+using OpenInterpreter.Core.Output;
+using OpenInterpreter.Core.Settings;
+
+namespace OpenInterpreter.Core.Tools;
+
+/// <summary>
+/// The <c>interpreter</c> tool, <c>execute(language, code)</c>: reads the call, asks before each run, runs the code
+/// in its language's stateful session, streams the output and hands the model the bounded result.
+/// </summary>
+public sealed class InterpreterTool(
+    LanguageRegistry languages,
+    ICodeApprover approver,
+    InterpreterSettings settings,
+    InterpreterPaths paths) : ITool
+{
+    public const string ToolName = "interpreter";
+
+    public string Name => ToolName;
+
+    private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
+
+    public AITool Declare() => ExecuteTool.Declare(EnabledLanguages);
+
+    // OI's models sometimes call the language itself as the function, with the bare code as arguments.
+    public bool Handles(string functionName) => functionName is ExecuteTool.Name or "python";
+
+    public async IAsyncEnumerable<LmcChunk> HandleAsync(ToolCall call, List<LmcMessage> conversation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parsed = ReadArguments(call);
+        if (parsed.Request is not { } request)
+        {
+            conversation.Add(LmcMessage.AssistantCode(call.Name, call.RawArguments ?? ""));
+            conversation.Add(LmcMessage.ConsoleOutput(parsed.Error!));
+            foreach (var chunk in ToolResult.Output(parsed.Error!))
+            {
+                yield return chunk;
+            }
+
+            yield break;
+        }
+
+        // Show the code in full when the live stream did not (no fragments from this provider, or a repaired call).
+        if (call.ShownCode != request.Code || call.ShownLanguage != request.Language)
+        {
+            yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, Start: true);
+            yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, request.Code);
+            yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, End: true);
+        }
+
+        var language = languages.Find(request.Language);
+        string? refusal = language is null
+            ? $"Language {request.Language} is not enabled; enabled: {string.Join(", ", EnabledLanguages)}."
+            : languages.GetInstallHint(language);
+        if (language is null || refusal is not null)
+        {
+            conversation.Add(LmcMessage.AssistantCode(request.Language, request.Code));
+            conversation.Add(LmcMessage.ConsoleOutput(refusal!));
+            foreach (var chunk in ToolResult.Output(refusal!))
+            {
+                yield return chunk;
+            }
+
+            yield break;
+        }
+
+        request = request with { Language = language.Name };
+        var approval = await approver.ApproveAsync(request, cancellationToken).ConfigureAwait(false);
+        var code = approval.EditedCode ?? request.Code;
+        conversation.Add(LmcMessage.AssistantCode(language.Name, code));
+        if (!approval.Approved)
+        {
+            conversation.Add(LmcMessage.ConsoleOutput(approval.DeclineReason ?? CodeApproval.DeclinedByUser));
+            yield break;
+        }
+
+        await foreach (var chunk in RunAsync(language, code, conversation, cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static ParseResult ReadArguments(ToolCall call)
+    {
+        var raw = call.RawArguments;
+        if (call.Name != ExecuteTool.Name)
+        {
+            if (raw is { Length: > 0 } && !raw.TrimStart().StartsWith('{'))
+            {
+                return ParseResult.Ok(new CodeRequest("python", raw));
+            }
+
+            return ParseResult.Fail(ToolSet.UnknownToolMessage(call.Name, [ExecuteTool.Name]));
+        }
+
+        if (!call.ArgumentsFailed && call.Arguments is { } arguments)
+        {
+            var fromValues = ExecuteArguments.FromValues(arguments.TryGetValue("language", out var language) ? language : null, arguments.TryGetValue("code", out var code) ? code : null);
+            if (fromValues.Request is not null || raw is null)
+            {
+                return fromValues;
+            }
+        }
+
+        return ExecuteArguments.Parse(raw);
+    }
+
+    /// <summary>Runs approved code, streaming its output, and records what the model gets back.</summary>
+    private async IAsyncEnumerable<LmcChunk> RunAsync(LanguageInfo language, string code, List<LmcMessage> conversation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var collector = new OutputCollector(settings.MaxOutput, paths.OutputsDirectory);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (settings.RunTimeout is { } timeout)
+        {
+            run.CancelAfter(timeout);
+        }
+
+        RunCompleted? completed = null;
+        var session = languages.GetSession(language);
+        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
+        try
+        {
+            await foreach (var ev in session.RunAsync(code, run.Token).ConfigureAwait(false))
+            {
+                switch (ev)
+                {
+                    case OutputWritten output:
+                        collector.Append(output.Text);
+                        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, output.Text);
+                        break;
+                    case ActiveLineChanged line:
+                        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.ActiveLine, line.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case RunCompleted end:
+                        completed = end;
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            conversation.Add(LmcMessage.ConsoleOutput(ResultText(collector, completed, cancellationToken.IsCancellationRequested)));
+        }
+
+        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
+    }
+
+    private string ResultText(OutputCollector collector, RunCompleted? completed, bool interruptedByUser)
+    {
+        var text = collector.TotalChars > 0 ? collector.ToModelText().TrimEnd() : "";
+        var note = completed?.Status switch
+        {
+            RunStatus.Interrupted when interruptedByUser => "[The user interrupted the run.]",
+            RunStatus.Interrupted => $"[The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0} s.]",
+            RunStatus.Crashed or RunStatus.Failed when completed.Error is { } error && !text.Contains(error, StringComparison.Ordinal) => $"[{error}]",
+            null => "[The run was cut short.]",
+            _ => null,
+        };
+
+        if (note is not null)
+        {
+            text = text.Length == 0 ? note : $"{text}\n{note}";
+        }
+
+        return text.Length == 0 ? "The code ran and printed nothing." : text;
+    }
+}
