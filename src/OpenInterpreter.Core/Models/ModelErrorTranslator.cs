@@ -28,6 +28,13 @@ public static class ModelErrorTranslator
                 $"Run: ollama pull {route.ModelId}", error);
         }
 
+        if (detail.Contains("does not support tools", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InterpreterException(
+                $"{provider} says model '{route.ModelId}' cannot call tools{detail}.",
+                "Add --no-llm_supports_functions: the model then writes code as fenced blocks, which are run the same way.", error);
+        }
+
         (string Message, string Hint)? line = failure switch
         {
             null when error is OperationCanceledException => (

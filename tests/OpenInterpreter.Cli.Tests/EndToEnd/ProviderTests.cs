@@ -104,6 +104,30 @@ public sealed class ProviderTests
     }
 
     [Fact]
+    public async Task An_ollama_model_without_tool_calling_says_how_to_use_it_anyway()
+    {
+        await using var server = FakeModelServer.Start()
+            .When(r => r.Json.TryGetProperty("tools", out _), FakeReply.Error(400, "registry.ollama.ai/library/codellama:latest does not support tools"))
+            .WhenLastMessageContains("Code output:", FakeReply.Text("Nine."))
+            .Otherwise(FakeReply.Text("```python\nprint(3 * 3)\n```"));
+        await using var first = InterpreterProcess.Start(["--model", "ollama/codellama", "--api_base", server.RootUrl, "--stdin"]);
+        await first.WriteLineAsync("hello");
+        first.CloseInput();
+
+        Assert.Equal(1, await first.WaitForExitAsync());
+        var line = Assert.Single(first.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot call tools", line);
+        Assert.Contains("--no-llm_supports_functions", line);
+
+        await using var second = InterpreterProcess.Start(["--model", "ollama/codellama", "--api_base", server.RootUrl, "--stdin", "-y", "--no-llm_supports_functions"]);
+        await second.WriteLineAsync("hello");
+        second.CloseInput();
+        Assert.Equal(0, await second.WaitForExitAsync());
+        Assert.Contains("Nine.", second.Stdout);
+        Assert.Equal("Code output:\n9", server.Requests[^1].LastMessageText.Trim());
+    }
+
+    [Fact]
     public async Task An_openai_compatible_local_server_is_reached_by_its_prefix_with_an_api_base()
     {
         await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Hello from LM Studio."));
