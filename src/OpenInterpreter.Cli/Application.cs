@@ -30,7 +30,14 @@ internal static class Application
             }
         }
 
-        using var model = CreateModel(settings, view, interactive: !plain && !Console.IsInputRedirected);
+        var interactive = !plain && !Console.IsInputRedirected;
+        if (invocation.Local)
+        {
+            settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, paths.ModelsDirectory, CancellationToken.None).ConfigureAwait(false) };
+            view.Notice(settings.Llm.ApiBase is null ? $"Using {settings.Llm.Model} in-process." : $"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
+        }
+
+        using var model = CreateModel(settings, view, interactive);
         await using var languages = new LanguageRegistry();
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
@@ -66,15 +73,16 @@ internal static class Application
     private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, bool interactive)
     {
         Action<string>? log = settings.Verbose ? view.Verbose : null;
+        Action<RetryNotice> retry = notice => view.Notice(notice.Text);
         try
         {
-            return ChatModelFactory.Create(settings.Llm, log);
+            return ChatModelFactory.Create(settings.Llm, log, retry);
         }
         catch (MissingApiKeyException missing) when (interactive)
         {
             // Asked once, masked, used for this session only: never written anywhere.
             var key = AnsiConsole.Prompt(new TextPrompt<string>($"{missing.Provider.DisplayName} API key ([grey]{missing.Provider.KeyVariable}[/]):").Secret());
-            return ChatModelFactory.Create(settings.Llm with { ApiKey = key, ApiKeySource = "the key you typed" }, log);
+            return ChatModelFactory.Create(settings.Llm with { ApiKey = key, ApiKeySource = "the key you typed" }, log, retry);
         }
     }
 }

@@ -8,7 +8,10 @@ namespace OpenInterpreter.Testing;
 /// <summary>
 /// A scripted model server on 127.0.0.1 that speaks the OpenAI chat completions wire format exactly: JSON for plain
 /// requests, and server-sent events with content deltas, tool-call deltas whose arguments arrive in several
-/// fragments, <c>finish_reason</c> and <c>[DONE]</c> for streaming ones. Rules pick the reply; every request is recorded.
+/// fragments, <c>finish_reason</c> and <c>[DONE]</c> for streaming ones. The same rules also answer in Anthropic's
+/// Messages format (<c>/v1/messages</c>) and Ollama's (<c>/api/chat</c>), and the server lists its models as Ollama
+/// (<c>/api/tags</c>, <c>/api/show</c>) and OpenAI-compatible servers (<c>/v1/models</c>) do, for <c>--local</c>.
+/// Rules pick the reply; every request is recorded.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
@@ -16,6 +19,8 @@ public sealed class FakeModelServer : IAsyncDisposable
     private readonly List<(Func<RecordedRequest, bool> Matches, FakeReply Reply, bool Once)> _rules = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly Task _serving;
+    private readonly List<string> _models = [];
+    private readonly HashSet<string> _toolModels = [];
     private int _callNumber;
 
     private FakeModelServer(int port)
@@ -30,6 +35,9 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     /// <summary>The base URL to pass as <c>--api_base</c>.</summary>
     public string BaseUrl => $"http://127.0.0.1:{Port}/v1";
+
+    /// <summary>The server's root URL, for clients that add the API's own path (Anthropic's <c>/v1/messages</c>, Ollama's <c>/api/chat</c>).</summary>
+    public string RootUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -72,6 +80,27 @@ public sealed class FakeModelServer : IAsyncDisposable
         lock (_rules)
         {
             _rules.Add((matches, reply, once));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// The models this server lists (<c>/api/tags</c>, <c>/v1/models</c>); once any are listed, Ollama chat requests
+    /// for another model get Ollama's "not found, try pulling it first". <paramref name="tools"/>: Ollama says they call tools.
+    /// </summary>
+    public FakeModelServer WithModels(IEnumerable<string> names, bool tools = false)
+    {
+        lock (_models)
+        {
+            foreach (var name in names)
+            {
+                _models.Add(name);
+                if (tools)
+                {
+                    _toolModels.Add(name);
+                }
+            }
         }
 
         return this;
@@ -120,16 +149,78 @@ public sealed class FakeModelServer : IAsyncDisposable
             var body = await reader.ReadToEndAsync().ConfigureAwait(false);
             var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
                 .ToDictionary(k => k!, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
-            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url?.AbsolutePath ?? "", headers, body);
+            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url?.AbsolutePath ?? "", headers, body)
+            {
+                Query = context.Request.Url?.Query ?? "",
+            };
             lock (_requests)
             {
                 _requests.Add(request);
             }
 
-            var reply = Pick(request);
-            var streaming = body.Length > 0 && request.Json.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True;
+            List<string> models;
+            lock (_models)
+            {
+                models = [.. _models];
+            }
+
+            var path = request.Path;
+            if (path.EndsWith("/api/tags", StringComparison.Ordinal))
+            {
+                await OllamaWire.WriteTagsAsync(response, models).ConfigureAwait(false);
+                return;
+            }
+
             var model = body.Length > 0 && request.Json.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
-            await OpenAIWire.WriteAsync(response, reply, streaming, model, Interlocked.Increment(ref _callNumber)).ConfigureAwait(false);
+            if (path.EndsWith("/api/show", StringComparison.Ordinal))
+            {
+                bool tools;
+                lock (_models)
+                {
+                    tools = _toolModels.Contains(model);
+                }
+
+                await OllamaWire.WriteShowAsync(response, tools).ConfigureAwait(false);
+                return;
+            }
+
+            if (path.EndsWith("/models", StringComparison.Ordinal) && request.Method == "GET")
+            {
+                await WriteModelListAsync(response, models).ConfigureAwait(false);
+                return;
+            }
+
+            var reply = Pick(request);
+            if (reply is ResetReply)
+            {
+                // Headers promise a body, then the connection drops before its first byte.
+                response.ContentType = "text/event-stream";
+                response.ContentLength64 = 4096;
+                await response.OutputStream.FlushAsync().ConfigureAwait(false);
+                response.Abort();
+                return;
+            }
+
+            if (reply is ErrorReply { RetryAfterSeconds: { } retryAfter })
+            {
+                response.AddHeader("Retry-After", retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            var streamProperty = body.Length > 0 && request.Json.TryGetProperty("stream", out var stream) ? stream.ValueKind : JsonValueKind.Undefined;
+            var callNumber = Interlocked.Increment(ref _callNumber);
+            if (path.EndsWith("/api/chat", StringComparison.Ordinal))
+            {
+                // Ollama streams unless told not to.
+                await OllamaWire.WriteChatAsync(response, reply, streamProperty != JsonValueKind.False, model, models).ConfigureAwait(false);
+            }
+            else if (path.EndsWith("/messages", StringComparison.Ordinal))
+            {
+                await AnthropicWire.WriteAsync(response, reply, streamProperty == JsonValueKind.True, model, callNumber).ConfigureAwait(false);
+            }
+            else
+            {
+                await OpenAIWire.WriteAsync(response, reply, streamProperty == JsonValueKind.True, model, callNumber).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
         {
@@ -145,6 +236,27 @@ public sealed class FakeModelServer : IAsyncDisposable
             {
             }
         }
+    }
+
+    private static Task WriteModelListAsync(HttpListenerResponse response, IEnumerable<string> models)
+    {
+        response.ContentType = "application/json";
+        return OpenAIWire.WriteBodyAsync(response, OpenAIWire.Json(w =>
+        {
+            w.WriteString("object", "list");
+            w.WriteStartArray("data");
+            foreach (var name in models)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", name);
+                w.WriteString("object", "model");
+                w.WriteNumber("created", 1_764_000_000);
+                w.WriteString("owned_by", "fake");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }));
     }
 
     private FakeReply Pick(RecordedRequest request)

@@ -18,6 +18,13 @@ public abstract record FakeReply
     /// <summary>An HTTP error with an OpenAI-shaped error body.</summary>
     public static FakeReply Error(int status, string message, string code = "error") => new ErrorReply(status, message, code);
 
+    /// <summary>A 429 whose <c>Retry-After</c> header asks for <paramref name="retryAfterSeconds"/> seconds.</summary>
+    public static FakeReply RateLimited(int retryAfterSeconds) =>
+        new ErrorReply(429, "Rate limit reached. Please try again later.", "rate_limit_exceeded") { RetryAfterSeconds = retryAfterSeconds };
+
+    /// <summary>The connection is dropped after the headers, before the first chunk (a reset), as overloaded proxies do.</summary>
+    public static FakeReply Reset() => new ResetReply();
+
     /// <summary>A text answer whose stream is cut (connection closed, no [DONE]) after <paramref name="pieces"/> pieces.</summary>
     public static FakeReply CutText(string text, int pieces) => new CutReply(text, pieces);
 }
@@ -26,6 +33,12 @@ public sealed record TextReply(string Content, int PieceLength) : FakeReply;
 
 public sealed record ToolCallReply(string Name, string RawArguments, string? LeadingText) : FakeReply;
 
-public sealed record ErrorReply(int Status, string Message, string Code) : FakeReply;
+public sealed record ErrorReply(int Status, string Message, string Code) : FakeReply
+{
+    /// <summary>Sent as the <c>Retry-After</c> header when set.</summary>
+    public int? RetryAfterSeconds { get; init; }
+}
 
 public sealed record CutReply(string Content, int Pieces) : FakeReply;
+
+public sealed record ResetReply : FakeReply;

@@ -173,7 +173,7 @@ internal static class OpenAIWire
         w.WriteEndObject();
     });
 
-    private static IEnumerable<string> Pieces(string text, int length)
+    internal static IEnumerable<string> Pieces(string text, int length)
     {
         for (var i = 0; i < text.Length; i += length)
         {
@@ -181,7 +181,7 @@ internal static class OpenAIWire
         }
     }
 
-    private static string Json(Action<Utf8JsonWriter> body)
+    internal static string Json(Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -196,13 +196,13 @@ internal static class OpenAIWire
 
     private static Task SendAsync(Stream output, string json) => SendRawAsync(output, $"data: {json}\n\n");
 
-    private static async Task SendRawAsync(Stream output, string text)
+    internal static async Task SendRawAsync(Stream output, string text)
     {
         await output.WriteAsync(Encoding.UTF8.GetBytes(text)).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
     }
 
-    private static async Task WriteBodyAsync(HttpListenerResponse response, string body)
+    internal static async Task WriteBodyAsync(HttpListenerResponse response, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         response.ContentLength64 = bytes.Length;

@@ -5,6 +5,9 @@ namespace OpenInterpreter.Testing;
 /// <summary>A request the fake server received, for assertions on what the client sent.</summary>
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
+    /// <summary>The query string, with its leading <c>?</c>, or empty.</summary>
+    public string Query { get; init; } = "";
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     /// <summary>The OpenAI chat messages of the request.</summary>
@@ -14,9 +17,34 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     /// <summary>The text content of the last message (a user message or a tool result).</summary>
     public string LastMessageText => Messages.Count == 0 ? "" : ContentText(Messages[^1]);
 
-    /// <summary>The text of every tool result in the request, in order.</summary>
+    /// <summary>The text of every tool result in the request, in order: OpenAI's and Ollama's <c>tool</c> messages, Anthropic's <c>tool_result</c> blocks.</summary>
     public IReadOnlyList<string> ToolResults =>
-        Messages.Where(m => m.GetProperty("role").GetString() == "tool").Select(ContentText).ToList();
+        Messages.SelectMany(ToolResultTexts).ToList();
+
+    /// <summary>The system prompt: Anthropic's top-level <c>system</c>, or the first system message.</summary>
+    public string SystemText => Json.TryGetProperty("system", out var system)
+        ? system.ValueKind == JsonValueKind.String ? system.GetString() ?? "" : string.Concat(system.EnumerateArray().Select(b => b.TryGetProperty("text", out var t) ? t.GetString() : ""))
+        : Messages.Where(m => m.GetProperty("role").GetString() == "system").Select(ContentText).FirstOrDefault() ?? "";
+
+    private static IEnumerable<string> ToolResultTexts(JsonElement message)
+    {
+        if (message.GetProperty("role").GetString() == "tool")
+        {
+            yield return ContentText(message);
+            yield break;
+        }
+
+        if (message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var block in content.EnumerateArray())
+            {
+                if (block.TryGetProperty("type", out var type) && type.GetString() == "tool_result")
+                {
+                    yield return ContentText(block);
+                }
+            }
+        }
+    }
 
     /// <summary>The images the request carries (OpenAI <c>image_url</c> parts with a base64 data URL), decoded, in order.</summary>
     public IReadOnlyList<byte[]> Images =>

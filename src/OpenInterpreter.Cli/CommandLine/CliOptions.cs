@@ -9,9 +9,13 @@ namespace OpenInterpreter.Cli.CommandLine;
 internal sealed class CliOptions
 {
     public Option<bool> AutoRun { get; } = Flag("auto_run", "Run code without asking", "-y");
-    public Option<string?> Model { get; } = Value<string?>("model", "Model name, litellm style: gpt-4o, openai/<name> with --api_base", "-m");
+    public Option<string?> Model { get; } = Value<string?>("model", "Model name, litellm style: gpt-4o, claude-3-5-sonnet-latest, ollama/llama3.1, lmstudio/<name>, a .gguf path", "-m");
     public Option<string?> ApiBase { get; } = Value<string?>("api_base", "The provider's base URL (OpenAI-compatible servers, proxies)", "-ab");
-    public Option<string?> ApiKey { get; } = Value<string?>("api_key", "The provider's key (else OPENAI_API_KEY)", "-ak");
+    public Option<string?> ApiVersion { get; } = Value<string?>("api_version", "Azure OpenAI's api-version (else AZURE_API_VERSION)", "-av");
+    public Option<bool> Local { get; } = Flag("local", "Use a local model: Ollama, LM Studio, Jan or llama.cpp server, whichever runs", "-l");
+    public Option<bool> SupportsFunctions { get; } = Flag("llm_supports_functions", "Force tool calling on", "-lsf");
+    public Option<bool> NoSupportsFunctions { get; } = Flag("no-llm_supports_functions", "Force tool calling off: the model writes code blocks in its text");
+    public Option<string?> ApiKey { get; } = Value<string?>("api_key", "The provider's key (else OPENAI_API_KEY, ANTHROPIC_API_KEY, … as the provider has it)", "-ak");
     public Option<double?> Temperature { get; } = Value<double?>("temperature", "Sampling temperature (default 0)", "-t");
     public Option<int?> MaxTokens { get; } = Value<int?>("max_tokens", "Most tokens the model may write per reply", "-x");
     public Option<int?> ContextWindow { get; } = Value<int?>("context_window", "The model's context size; larger than --max_tokens", "-cw");
@@ -30,8 +34,8 @@ internal sealed class CliOptions
     {
         var root = new RootCommand("Open Interpreter for .NET: a language model that runs code on your computer, with your permission.")
         {
-            AutoRun, Model, ApiBase, ApiKey, Temperature, MaxTokens, ContextWindow, SystemMessage, CustomInstructions,
-            MaxOutput, Tools, Os, Stdin, Plain, Verbose, Version, Words,
+            AutoRun, Model, ApiBase, ApiVersion, Local, SupportsFunctions, NoSupportsFunctions, ApiKey, Temperature, MaxTokens,
+            ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Tools, Os, Stdin, Plain, Verbose, Version, Words,
         };
 
         // The built-in --version prints the informational version with a commit hash; ours is plain.

@@ -8,4 +8,6 @@ internal sealed record Invocation(
     string? FirstMessage,
     bool ReadStdin,
     bool Plain,
+    bool Local,
+    bool ForceFunctions,
     bool ShowVersion);

@@ -68,6 +68,13 @@ internal static class InvocationReader
             tools = [.. tools ?? Core.Tools.ToolNames.Default, Core.Tools.ToolNames.Gui];
         }
 
+        var forceFunctions = parsed.GetValue(options.SupportsFunctions);
+        var forbidFunctions = parsed.GetValue(options.NoSupportsFunctions);
+        if (forceFunctions && forbidFunctions)
+        {
+            throw new UsageException("--llm_supports_functions and --no-llm_supports_functions contradict each other.");
+        }
+
         var apiKey = parsed.GetValue(options.ApiKey);
         var readStdin = parsed.GetValue(options.Stdin);
         var defaults = new ModelSettings();
@@ -77,6 +84,8 @@ internal static class InvocationReader
             {
                 Model = parsed.GetValue(options.Model) ?? (os ? OsModel : defaults.Model),
                 ApiBase = parsed.GetValue(options.ApiBase),
+                ApiVersion = parsed.GetValue(options.ApiVersion),
+                SupportsFunctions = !forbidFunctions,
                 ApiKey = apiKey,
                 ApiKeySource = apiKey is null ? null : "--api_key",
                 Temperature = parsed.GetValue(options.Temperature) ?? defaults.Temperature,
@@ -97,6 +106,8 @@ internal static class InvocationReader
             words.Length > 0 ? string.Join(' ', words) : null,
             readStdin,
             parsed.GetValue(options.Plain),
+            parsed.GetValue(options.Local),
+            forceFunctions,
             parsed.GetValue(options.Version));
     }
 }

@@ -7,7 +7,8 @@ namespace OpenInterpreter.Core.Conversation;
 /// <summary>
 /// Turns the LMC conversation into the chat messages a model is sent: assistant code becomes an <c>execute</c>
 /// call (or, when its format names another tool function, a call to that function with the content as arguments)
-/// and the console output after it that call's result.
+/// and the console output after it that call's result; for models without tool calling, code becomes a fenced
+/// block in the assistant's text and its output a user message.
 /// </summary>
 public static class ChatHistory
 {
@@ -17,6 +18,9 @@ public static class ChatHistory
     /// <summary>How many of the newest images go to the model; older ones become a line of text, as in OI.</summary>
     public const int KeptImages = 3;
 
+    /// <summary>Prefix of the user message that carries code output back to a model without tool calling.</summary>
+    public const string CodeOutputPrefix = "Code output:";
+
     public const string OlderImageNote = "[An earlier image was here; only the newest images are kept.]";
 
     public const string NoVisionNote = "[An image was taken here, but this model cannot see images.]";
@@ -24,9 +28,15 @@ public static class ChatHistory
     /// <summary>
     /// The chat messages for <paramref name="messages"/>. Images (screenshots, plots) follow as user messages with
     /// image content, the newest <see cref="KeptImages"/> only; a model without <paramref name="vision"/> gets a note.
+    /// For models without tool calling (<paramref name="codeAsText"/>) code is written as fenced blocks instead.
     /// </summary>
-    public static List<ChatMessage> Build(string systemMessage, IReadOnlyList<LmcMessage> messages, bool vision = true)
+    public static List<ChatMessage> Build(string systemMessage, IReadOnlyList<LmcMessage> messages, bool vision = true, bool codeAsText = false)
     {
+        if (codeAsText)
+        {
+            return BuildAsText(systemMessage, messages);
+        }
+
         var chat = new List<ChatMessage> { new(ChatRole.System, systemMessage) };
         var images = messages.Count(m => m.Type == LmcType.Image);
         var imageNumber = 0;
@@ -123,5 +133,43 @@ public static class ChatHistory
         {
             return null;
         }
+    }
+
+    /// <summary>The conversation for a model without tool calling: code in fenced blocks, output as user messages.</summary>
+    private static List<ChatMessage> BuildAsText(string systemMessage, IReadOnlyList<LmcMessage> messages)
+    {
+        var chat = new List<ChatMessage> { new(ChatRole.System, systemMessage) };
+        ChatMessage? assistant = null;
+        foreach (var message in messages)
+        {
+            switch (message.Role, message.Type)
+            {
+                case (LmcRole.User, _):
+                    assistant = null;
+                    chat.Add(new ChatMessage(ChatRole.User, message.Content));
+                    break;
+
+                case (LmcRole.Assistant, LmcType.Message or LmcType.Code):
+                    if (assistant is null)
+                    {
+                        assistant = new ChatMessage(ChatRole.Assistant, []);
+                        chat.Add(assistant);
+                    }
+
+                    var text = message.Type == LmcType.Code
+                        ? $"```{message.Format ?? "python"}\n{message.Content.TrimEnd('\n')}\n```"
+                        : message.Content;
+                    var separator = assistant.Contents.Count > 0 && !assistant.Text.EndsWith('\n') ? "\n" : "";
+                    assistant.Contents.Add(new TextContent(separator + text));
+                    break;
+
+                case (LmcRole.Computer, LmcType.Console) when message.Format == LmcFormat.Output:
+                    assistant = null;
+                    chat.Add(new ChatMessage(ChatRole.User, $"{CodeOutputPrefix}\n{message.Content}"));
+                    break;
+            }
+        }
+
+        return chat;
     }
 }

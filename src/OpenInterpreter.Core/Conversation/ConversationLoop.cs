@@ -5,6 +5,7 @@ using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Messages;
 using OpenInterpreter.Core.Models;
 using OpenInterpreter.Core.Settings;
+using OpenInterpreter.Core.TextMode;
 using OpenInterpreter.Core.Tools;
 
 namespace OpenInterpreter.Core.Conversation;
@@ -28,7 +29,17 @@ public sealed class ConversationLoop(
     public List<LmcMessage> Messages { get; } = [];
 
     /// <summary>The system message sent first on every request.</summary>
-    public string SystemText => SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + _tools.Instructions;
+    public string SystemText => TextMode
+        ? SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + "\n\n" + CodeBlockInstructions.For(EnabledLanguages)
+        : SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + _tools.Instructions;
+
+    /// <summary>Models without tool calling write code as fenced blocks in their text, and get its output as a user message.</summary>
+    private bool TextMode => !settings.Llm.SupportsFunctions || !model.SupportsTools;
+
+    /// <summary>The model, reading code written in text as calls (fenced blocks in text mode; JSON written by weak models always).</summary>
+    private IChatClient Client => _client ??= new WrittenCodeChatClient(model.Client, readCodeBlocks: TextMode);
+
+    private IChatClient? _client;
 
     private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
 
@@ -40,8 +51,8 @@ public sealed class ConversationLoop(
         {
             Temperature = (float)settings.Llm.Temperature,
             MaxOutputTokens = settings.Llm.MaxTokens,
-            Tools = _tools.Declare(),
-            ToolMode = ChatToolMode.Auto,
+            Tools = TextMode ? null : _tools.Declare(),
+            ToolMode = TextMode ? null : ChatToolMode.Auto,
         };
 
         while (true)
@@ -75,14 +86,14 @@ public sealed class ConversationLoop(
         SortedDictionary<int, ToolCallDraft> drafts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var history = ChatHistory.Build(SystemText, Messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model));
+        var history = ChatHistory.Build(SystemText, Messages, codeAsText: TextMode);
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;
         var finished = false;
         try
         {
-            await using var updates = Translate(model.Client.GetStreamingResponseAsync(history, options, cancellationToken), cancellationToken)
+            await using var updates = Translate(Client.GetStreamingResponseAsync(history, options, cancellationToken), cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
             while (await updates.MoveNextAsync().ConfigureAwait(false))
             {

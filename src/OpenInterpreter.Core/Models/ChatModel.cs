@@ -12,5 +12,8 @@ public sealed class ChatModel(IChatClient client, ModelRoute route, string? keyS
     /// <summary>Where the key came from (<c>--api_key</c>, an environment variable name), or null when none was used.</summary>
     public string? KeySource { get; } = keySource;
 
+    /// <summary>False for models that cannot be offered tools at all (the embedded engine): they always get text mode.</summary>
+    public bool SupportsTools { get; init; } = true;
+
     public void Dispose() => Client.Dispose();
 }

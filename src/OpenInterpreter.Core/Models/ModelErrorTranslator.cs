@@ -1,70 +1,108 @@
 using System.ClientModel;
-using System.Net.Http;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace OpenInterpreter.Core.Models;
 
-/// <summary>Turns what the SDK and the network throw into one line the user can act on.</summary>
+/// <summary>Turns what the SDKs and the network throw into one line the user can act on.</summary>
 public static class ModelErrorTranslator
 {
     /// <summary>The user-facing error for <paramref name="error"/>, or null when it is not a model-call failure.</summary>
     public static InterpreterException? Translate(Exception error, ChatModel model)
     {
-        var endpoint = model.Route.EndpointText;
-        var provider = model.Route.Provider.DisplayName;
-        var keyName = model.KeySource ?? model.Route.Provider.KeyVariable ?? "--api_key";
         if (error is InterpreterException known)
         {
             return known;
         }
 
-        // The SDK's retry policy wraps the failure of each try, and its transport wraps network failures in a
-        // status-less result: the innermost failure says what happened.
-        switch (error)
+        var route = model.Route;
+        var endpoint = route.EndpointText;
+        var provider = route.Provider.DisplayName;
+        var keyName = model.KeySource ?? route.Provider.KeyVariable ?? "--api_key";
+        var failure = ModelFailure.From(error);
+        var detail = failure is null ? "" : Detail(Innermost(error), failure);
+
+        if (route.Provider.Kind == ProviderKind.Ollama && (failure?.Status == 404 || detail.Contains("not found", StringComparison.OrdinalIgnoreCase)))
         {
-            case AggregateException { InnerExceptions.Count: > 0 } retried:
-                return Translate(retried.InnerExceptions[^1], model);
-            case ClientResultException { Status: 0, InnerException: { } inner }:
-                return Translate(inner, model);
+            return new InterpreterException(
+                $"Ollama at {endpoint} does not have the model '{route.ModelId}'{(detail.Length > 0 ? $" ({detail.TrimStart(':', ' ')})" : "")}.",
+                $"Run: ollama pull {route.ModelId}", error);
         }
 
-        (string Message, string Hint)? line = error switch
+        if (detail.Contains("does not support tools", StringComparison.OrdinalIgnoreCase))
         {
-            ClientResultException { Status: 401 } e => (
-                $"{provider} rejected the API key (401 Unauthorized{Detail(e)}).", $"Check {keyName}."),
-            ClientResultException { Status: 403 } e => (
-                $"{provider} refused access (403 Forbidden{Detail(e)}).", $"Check that the key in {keyName} may use model '{model.Route.ModelId}'."),
-            ClientResultException { Status: 404 } e => (
-                $"{provider} does not know model '{model.Route.ModelId}' at {endpoint} (404{Detail(e)}).", "Check --model and --api_base."),
-            ClientResultException { Status: 429 } e => (
-                $"{provider} is rate limiting the requests (429{Detail(e)}).", "Wait a moment and try again, or check your plan's limits."),
-            ClientResultException { Status: >= 500 } e => (
-                $"{provider} had a server error ({e.Status}{Detail(e)}).", "Try again in a moment."),
-            ClientResultException { Status: > 0 } e => (
-                $"{provider} refused the request ({e.Status}{Detail(e)}).", "Check the model settings (--model, --max_tokens, --temperature)."),
-            HttpRequestException { InnerException: SocketException } or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => (
-                $"Could not connect to {endpoint}.", "Is the server running? Check --api_base."),
-            OperationCanceledException => (
+            return new InterpreterException(
+                $"{provider} says model '{route.ModelId}' cannot call tools{detail}.",
+                "Add --no-llm_supports_functions: the model then writes code as fenced blocks, which are run the same way.", error);
+        }
+
+        (string Message, string Hint)? line = failure switch
+        {
+            null when error is OperationCanceledException => (
                 $"{endpoint} stopped answering: no reply came in time.", "Try again, or check that the server is not overloaded."),
-            HttpRequestException or IOException or ClientResultException => (
-                $"The connection to {endpoint} broke off ({FirstLine(error.Message)}); what arrived is kept.", "Try again."),
-            _ => null,
+            null => null,
+            { Status: 401 } => (
+                $"{provider} rejected the API key (401 Unauthorized{detail}).", $"Check {keyName}."),
+            { Status: 403 } => (
+                $"{provider} refused access (403 Forbidden{detail}).", $"Check that the key in {keyName} may use model '{route.ModelId}'."),
+            { Status: 404 } => (
+                $"{provider} does not know model '{route.ModelId}' at {endpoint} (404{detail}).", "Check --model and --api_base."),
+            { Status: 429 } => (
+                $"{provider} is rate limiting the requests (429{detail}); gave up after {RetryingChatClient.MaxAttempts} tries.", "Wait a moment and try again, or check your plan's limits."),
+            { Status: >= 500 } f => (
+                $"{provider} had a server error ({f.Status}{detail}); gave up after {RetryingChatClient.MaxAttempts} tries.", "Try again in a moment."),
+            { Status: { } status } => (
+                $"{provider} refused the request ({status}{detail}).", "Check the model settings (--model, --max_tokens, --temperature)."),
+            { ConnectionFailed: true } when IsRefused(error) => (
+                $"Could not connect to {endpoint}.", "Is the server running? Check --api_base."),
+            { ConnectionFailed: true } => (
+                $"The connection to {endpoint} broke off ({FirstLine(Innermost(error).Message)}); what arrived is kept.", "Try again."),
+            _ => (
+                $"{provider} failed: {FirstLine(failure.ServerMessage ?? error.Message)}.", "Check the model settings (--model, --api_base)."),
         };
         return line is { } l ? new InterpreterException(l.Message, l.Hint, error) : null;
     }
 
-    /// <summary>The server's own error message, when its body has one (OpenAI's <c>{"error":{"message":…}}</c>).</summary>
-    private static string Detail(ClientResultException e)
+    /// <summary>The failure under the wrappers of SDK retry policies and transports.</summary>
+    private static Exception Innermost(Exception error) => error switch
     {
+        AggregateException { InnerExceptions.Count: > 0 } many => Innermost(many.InnerExceptions[^1]),
+        ClientResultException { Status: 0, InnerException: { } inner } => Innermost(inner),
+        _ => error,
+    };
+
+    private static bool IsRefused(Exception error)
+    {
+        for (var e = error; e is not null; e = e is AggregateException { InnerExceptions.Count: > 0 } many ? many.InnerExceptions[^1] : e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The server's own error message, when its body has one (<c>{"error":{"message":…}}</c> or <c>{"error":"…"}</c>).</summary>
+    private static string Detail(Exception error, ModelFailure failure)
+    {
+        string? body;
         try
         {
-            var body = e.GetRawResponse()?.Content?.ToString();
-            if (string.IsNullOrWhiteSpace(body))
-            {
-                return "";
-            }
+            body = error is ClientResultException result ? result.GetRawResponse()?.Content?.ToString() : failure.ServerMessage;
+        }
+        catch (InvalidOperationException)
+        {
+            return "";
+        }
 
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "";
+        }
+
+        try
+        {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var inner))
@@ -81,17 +119,14 @@ public static class ModelErrorTranslator
         }
         catch (JsonException)
         {
-            return "";
-        }
-        catch (InvalidOperationException)
-        {
-            return "";
+            // Not JSON: the server's message as it is.
+            return ": " + FirstLine(body);
         }
     }
 
     private static string FirstLine(string text)
     {
-        var line = text.Split('\n', 2)[0].Trim();
+        var line = text.Split('\n', 2)[0].Trim().TrimEnd('.');
         return line.Length > 200 ? line[..200] + "…" : line;
     }
 }

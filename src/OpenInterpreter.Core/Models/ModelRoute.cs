@@ -9,25 +9,29 @@ public sealed record ModelRoute(Provider Provider, string ModelId, Uri? Endpoint
     public static ModelRoute Resolve(ModelSettings settings)
     {
         var name = settings.Model.Trim();
+        if (name.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ModelRoute(Provider.Embedded, name, null);
+        }
+
         var slash = name.IndexOf('/');
         var prefix = slash > 0 ? name[..slash] : null;
         var provider = prefix is null ? null : Provider.Known.FirstOrDefault(p => p.Prefix.Equals(prefix, StringComparison.OrdinalIgnoreCase));
         var modelId = provider is null ? name : name[(slash + 1)..];
 
-        if (provider is null)
+        // As in OI, a claude name is Anthropic's, and any other name an OpenAI model (or an OpenAI-compatible one
+        // when --api_base is given).
+        provider ??= name.StartsWith("claude", StringComparison.OrdinalIgnoreCase) ? Provider.Anthropic : Provider.OpenAI;
+
+        var baseUrl = settings.ApiBase ?? provider.Kind switch
         {
-            if (settings.ApiBase is null && (prefix is "anthropic" or "azure" || name.StartsWith("claude", StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new InterpreterException(
-                    $"The model '{name}' needs a provider this build cannot call yet.",
-                    "Use an OpenAI-compatible endpoint: --model openai/NAME --api_base URL.");
-            }
+            ProviderKind.Ollama => OllamaHost(),
+            ProviderKind.Azure => Environment.GetEnvironmentVariable("AZURE_API_BASE") is { Length: > 0 } azure ? azure : throw new InterpreterException(
+                "An Azure model needs the URL of your Azure OpenAI resource.",
+                "Pass --api_base https://NAME.openai.azure.com or set AZURE_API_BASE."),
+            _ => provider.BaseUrl,
+        };
 
-            // As in OI, any other name is an OpenAI model, or an OpenAI-compatible one when --api_base is given.
-            provider = Provider.OpenAI;
-        }
-
-        var baseUrl = settings.ApiBase ?? provider.BaseUrl;
         Uri? endpoint = null;
         if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out endpoint))
         {
@@ -38,5 +42,18 @@ public sealed record ModelRoute(Provider Provider, string ModelId, Uri? Endpoint
     }
 
     /// <summary>The endpoint as shown to the user.</summary>
-    public string EndpointText => Endpoint?.ToString() ?? "https://api.openai.com/v1";
+    public string EndpointText => Provider.Kind == ProviderKind.Embedded ? ModelId : Endpoint?.ToString() ?? "https://api.openai.com/v1";
+
+    /// <summary>Ollama's address: <c>OLLAMA_HOST</c> (which may lack the scheme, as the ollama command allows) or the default.</summary>
+    private static string OllamaHost()
+    {
+        var host = Environment.GetEnvironmentVariable("OLLAMA_HOST");
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            return Provider.Ollama.BaseUrl!;
+        }
+
+        host = host.Trim();
+        return host.Contains("://", StringComparison.Ordinal) ? host : $"http://{host}";
+    }
 }

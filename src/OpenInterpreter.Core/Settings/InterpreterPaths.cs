@@ -15,6 +15,9 @@ public sealed record InterpreterPaths(string ConfigDirectory, string CacheDirect
     /// <summary>Where outputs too long for the model are written in full.</summary>
     public string OutputsDirectory => Path.Combine(CacheDirectory, "outputs");
 
+    /// <summary>GGUF files for the embedded engine; OI keeps its downloaded local models here too.</summary>
+    public string ModelsDirectory => Path.Combine(ConfigDirectory, "models");
+
     public string ProfilesDirectory => Path.Combine(ConfigDirectory, "profiles");
 
     public string ConversationsDirectory => Path.Combine(ConfigDirectory, "conversations");

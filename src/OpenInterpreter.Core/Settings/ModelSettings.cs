@@ -9,6 +9,9 @@ public sealed record ModelSettings
     /// <summary>The provider's base URL; null for the provider's own.</summary>
     public string? ApiBase { get; init; }
 
+    /// <summary>Azure OpenAI's <c>api-version</c>; null to take <c>AZURE_API_VERSION</c> or a recent default.</summary>
+    public string? ApiVersion { get; init; }
+
     /// <summary>The key; null to take it from the provider's environment variable.</summary>
     public string? ApiKey { get; init; }
 

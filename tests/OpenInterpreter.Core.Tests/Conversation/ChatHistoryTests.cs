@@ -57,4 +57,21 @@ public sealed class ChatHistoryTests
         Assert.Equal(2, ids.Distinct().Count());
         Assert.Equal(ids, chat.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Select(r => r.CallId));
     }
+
+    [Fact]
+    public void For_models_without_tool_calling_code_is_a_fenced_block_and_its_output_a_user_message()
+    {
+        var chat = ChatHistory.Build("sys", [
+            LmcMessage.UserText("hi"),
+            LmcMessage.AssistantText("Let me check."),
+            LmcMessage.AssistantCode("shell", "ls\n"),
+            LmcMessage.ConsoleOutput("a.txt"),
+            LmcMessage.AssistantText("One file."),
+        ], codeAsText: true);
+
+        Assert.Equal([ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.User, ChatRole.Assistant], chat.Select(m => m.Role));
+        Assert.Equal("Let me check.\n```shell\nls\n```", chat[2].Text);
+        Assert.Empty(chat.SelectMany(m => m.Contents).OfType<FunctionCallContent>());
+        Assert.Equal("Code output:\na.txt", chat[3].Text);
+    }
 }

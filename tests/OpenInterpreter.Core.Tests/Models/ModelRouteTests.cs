@@ -33,4 +33,46 @@ public sealed class ModelRouteTests
     [Fact]
     public void A_bad_api_base_is_a_clear_error() =>
         Assert.Contains("is not a URL", Assert.Throws<InterpreterException>(() => ModelRoute.Resolve(new ModelSettings { ApiBase = "not a url" })).Message);
+
+    [Theory]
+    [InlineData("claude-3-5-sonnet-latest", "claude-3-5-sonnet-latest")]
+    [InlineData("anthropic/claude-3-5-haiku-latest", "claude-3-5-haiku-latest")]
+    public void Claude_names_go_to_anthropic(string name, string id)
+    {
+        var route = ModelRoute.Resolve(new ModelSettings { Model = name });
+        Assert.Same(Provider.Anthropic, route.Provider);
+        Assert.Equal(id, route.ModelId);
+        Assert.Equal("https://api.anthropic.com/", route.Endpoint?.ToString());
+    }
+
+    [Fact]
+    public void Ollama_and_ollama_chat_use_ollamas_own_api_on_its_port()
+    {
+        foreach (var name in new[] { "ollama/llama3.1", "ollama_chat/llama3.1" })
+        {
+            var route = ModelRoute.Resolve(new ModelSettings { Model = name, ApiBase = null });
+            Assert.Equal(ProviderKind.Ollama, route.Provider.Kind);
+            Assert.Equal("llama3.1", route.ModelId);
+        }
+    }
+
+    [Fact]
+    public void A_gguf_path_goes_to_the_embedded_engine()
+    {
+        var route = ModelRoute.Resolve(new ModelSettings { Model = "/models/tiny.Q4_0.gguf" });
+        Assert.Same(Provider.Embedded, route.Provider);
+        Assert.Equal("/models/tiny.Q4_0.gguf", route.ModelId);
+    }
+
+    [Fact]
+    public void Azure_without_a_resource_url_says_where_to_give_it()
+    {
+        if (Environment.GetEnvironmentVariable("AZURE_API_BASE") is { Length: > 0 })
+        {
+            return;
+        }
+
+        var error = Assert.Throws<InterpreterException>(() => ModelRoute.Resolve(new ModelSettings { Model = "azure/gpt-4o" }));
+        Assert.Contains("AZURE_API_BASE", error.OneLine);
+    }
 }

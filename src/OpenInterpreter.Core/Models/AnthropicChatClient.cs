@@ -1,0 +1,221 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace OpenInterpreter.Core.Models;
+
+/// <summary>
+/// Anthropic's Messages API (<c>/v1/messages</c>) behind <see cref="IChatClient"/>: the system prompt, tools,
+/// <c>max_tokens</c>, and the streamed events (text deltas, and tool input arriving as <c>input_json_delta</c>
+/// fragments, handed on as <see cref="ToolCallFragment"/>s so code shows while it is written). Written on
+/// <see cref="Utf8JsonWriter"/> and <see cref="JsonDocument"/> because the official SDK serializes by reflection,
+/// which a Native AOT binary cannot do.
+/// </summary>
+public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string apiKey, string model, int defaultMaxTokens) : IChatClient
+{
+    /// <summary>The API version every request names, as Anthropic requires.</summary>
+    public const string ApiVersion = "2023-06-01";
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "v1/messages"))
+        {
+            Content = new StringContent(RequestBody(messages.ToList(), options), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", apiKey);
+        request.Headers.Add("anthropic-version", ApiVersion);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await ModelHttpException.ThrowIfFailedAsync(response, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
+
+        var tools = new Dictionary<int, (string Id, string Name, StringBuilder Input)>();
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (!line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(line.AsMemory(5));
+            var update = Read(document.RootElement, tools);
+            if (update is not null)
+            {
+                yield return update;
+            }
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose() => http.Dispose();
+
+    /// <summary>One server-sent event as an update, or null for events that carry nothing for the caller.</summary>
+    private ChatResponseUpdate? Read(JsonElement e, Dictionary<int, (string Id, string Name, StringBuilder Input)> tools)
+    {
+        var type = e.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var index = e.TryGetProperty("index", out var i) && i.ValueKind == JsonValueKind.Number ? i.GetInt32() : 0;
+        switch (type)
+        {
+            case "content_block_start" when e.GetProperty("content_block") is var block && block.GetProperty("type").GetString() == "tool_use":
+                var id = block.GetProperty("id").GetString() ?? $"toolu_{index}";
+                var name = block.GetProperty("name").GetString() ?? "";
+                tools[index] = (id, name, new StringBuilder());
+                return Update(new ToolCallFragment(index, id, name, ""));
+
+            case "content_block_delta":
+                var delta = e.GetProperty("delta");
+                switch (delta.GetProperty("type").GetString())
+                {
+                    case "text_delta":
+                        return Update(new TextContent(delta.GetProperty("text").GetString()));
+                    case "input_json_delta" when tools.TryGetValue(index, out var tool):
+                        var piece = delta.GetProperty("partial_json").GetString() ?? "";
+                        tool.Input.Append(piece);
+                        return Update(new ToolCallFragment(index, null, null, piece));
+                }
+
+                return null;
+
+            case "content_block_stop" when tools.Remove(index, out var finished):
+                var input = finished.Input.ToString();
+                return Update(new FunctionCallContent(finished.Id, finished.Name, ChatJson.ReadArguments(input)));
+
+            case "message_delta" when e.GetProperty("delta").TryGetProperty("stop_reason", out var stop) && stop.ValueKind == JsonValueKind.String:
+                return new ChatResponseUpdate(ChatRole.Assistant, []) { ModelId = model, FinishReason = stop.GetString() switch
+                {
+                    "max_tokens" => ChatFinishReason.Length,
+                    "tool_use" => ChatFinishReason.ToolCalls,
+                    "refusal" => ChatFinishReason.ContentFilter,
+                    _ => ChatFinishReason.Stop,
+                }};
+
+            case "error":
+                // An error in the middle of a stream (overloaded, …): the same as an HTTP error, so it is retried or explained alike.
+                var kind = e.GetProperty("error").TryGetProperty("type", out var k) ? k.GetString() : null;
+                throw new ModelHttpException(kind switch { "overloaded_error" => 529, "rate_limit_error" => 429, _ => 500 }, e.GetRawText());
+
+            default:
+                return null;
+        }
+    }
+
+    private ChatResponseUpdate Update(AIContent content) => new(ChatRole.Assistant, [content]) { ModelId = model };
+
+    private string RequestBody(List<ChatMessage> messages, ChatOptions? options) => ChatJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("model", model);
+        w.WriteNumber("max_tokens", options?.MaxOutputTokens ?? defaultMaxTokens);
+        w.WriteBoolean("stream", true);
+        if (options?.Temperature is { } temperature)
+        {
+            w.WriteNumber("temperature", temperature);
+        }
+
+        var system = string.Join("\n\n", messages.Where(m => m.Role == ChatRole.System).Select(m => m.Text));
+        if (system.Length > 0)
+        {
+            w.WriteString("system", system);
+        }
+
+        if (options?.Tools is { Count: > 0 } tools)
+        {
+            w.WriteStartArray("tools");
+            foreach (var tool in tools)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", tool.Name);
+                w.WriteString("description", tool.Description);
+                w.WritePropertyName("input_schema");
+                ChatJson.WriteSchema(w, tool);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("messages");
+        foreach (var (role, blocks) in Turns(messages))
+        {
+            w.WriteStartObject();
+            w.WriteString("role", role);
+            w.WriteStartArray("content");
+            foreach (var block in blocks)
+            {
+                WriteBlock(w, block);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>
+    /// The conversation as Anthropic wants it: only user and assistant turns, alternating, tool results inside the
+    /// user turn that follows the call, no empty text.
+    /// </summary>
+    private static List<(string Role, List<AIContent> Blocks)> Turns(IEnumerable<ChatMessage> messages)
+    {
+        var turns = new List<(string Role, List<AIContent> Blocks)>();
+        foreach (var message in messages.Where(m => m.Role != ChatRole.System))
+        {
+            var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
+            var blocks = message.Contents.Where(c => c is FunctionCallContent or FunctionResultContent || c is TextContent { Text.Length: > 0 }).ToList();
+            if (blocks.Count == 0)
+            {
+                continue;
+            }
+
+            if (turns.Count > 0 && turns[^1].Role == role)
+            {
+                turns[^1].Blocks.AddRange(blocks);
+            }
+            else
+            {
+                turns.Add((role, blocks));
+            }
+        }
+
+        return turns;
+    }
+
+    private static void WriteBlock(Utf8JsonWriter w, AIContent block)
+    {
+        w.WriteStartObject();
+        switch (block)
+        {
+            case TextContent text:
+                w.WriteString("type", "text");
+                w.WriteString("text", text.Text);
+                break;
+            case FunctionCallContent call:
+                w.WriteString("type", "tool_use");
+                w.WriteString("id", call.CallId);
+                w.WriteString("name", call.Name);
+                w.WritePropertyName("input");
+                ChatJson.WriteArguments(w, call.Arguments);
+                break;
+            case FunctionResultContent result:
+                w.WriteString("type", "tool_result");
+                w.WriteString("tool_use_id", result.CallId);
+                w.WriteString("content", ChatJson.ResultText(result));
+                break;
+        }
+
+        w.WriteEndObject();
+    }
+}

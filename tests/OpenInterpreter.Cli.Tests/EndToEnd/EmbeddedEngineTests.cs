@@ -1,0 +1,62 @@
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.EndToEnd;
+
+/// <summary>The real CLI running a GGUF file in-process, on a tiny random-weight model the test writes.</summary>
+public sealed class EmbeddedEngineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("oi-gguf-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_gguf_path_as_model_runs_in_process_and_answers()
+    {
+        var path = Path.Combine(_folder, "tiny.gguf");
+        TinyGgufModel.Write(path);
+        await using var interpreter = InterpreterProcess.Start(["--model", path, "--max_tokens", "16", "--stdin"]);
+
+        await interpreter.WriteLineAsync("say something");
+        interpreter.CloseInput();
+
+        Assert.True(await interpreter.WaitForExitAsync() == 0, interpreter.Stderr);
+        Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
+        Assert.DoesNotContain("llama_model_loader", interpreter.Stdout + interpreter.Stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_gguf_file_is_one_clear_line()
+    {
+        await using var interpreter = InterpreterProcess.Start(["--model", Path.Combine(_folder, "absent.gguf"), "--stdin"]);
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.Equal(1, await interpreter.WaitForExitAsync());
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("absent.gguf does not exist", line);
+    }
+
+    [Fact]
+    public async Task Local_with_no_server_falls_back_to_a_gguf_in_the_models_folder()
+    {
+        var home = Directory.CreateTempSubdirectory("oi-gguf-home-").FullName;
+        var models = Path.Combine(home, ".config", "open-interpreter", "models");
+        Directory.CreateDirectory(models);
+        TinyGgufModel.Write(Path.Combine(models, "tiny.gguf"));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--local", "--max_tokens", "8", "--stdin"],
+            environment: new Dictionary<string, string>
+            {
+                ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
+                ["OI_LOCAL_PORTS"] = "ollama=9",
+            });
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.True(await interpreter.WaitForExitAsync() == 0, interpreter.Stderr);
+        Assert.Contains("tiny.gguf", interpreter.Stderr);
+        Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
+    }
+}
