@@ -86,7 +86,7 @@ public sealed class ConversationLoop(
         SortedDictionary<int, ToolCallDraft> drafts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var history = ChatHistory.Build(SystemText, Messages, codeAsText: TextMode);
+        var history = ChatHistory.Build(SystemText, Messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model), codeAsText: TextMode);
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;
