@@ -31,6 +31,19 @@ public sealed class ConversationLoop(
 
     private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
 
+    /// <summary>Counts tokens for this model: used to trim the context and by <c>%tokens</c>.</summary>
+    public TokenCounter Tokens => _tokens ??= TokenCounter.For(settings.Llm.Model);
+
+    private TokenCounter? _tokens;
+
+    /// <summary>The messages the next request sends, trimmed to the context window, with <paramref name="nextUserMessage"/> last when given.</summary>
+    public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
+    {
+        IReadOnlyList<LmcMessage> messages = nextUserMessage is null ? Messages : [.. Messages, LmcMessage.UserText(nextUserMessage)];
+        var history = ChatHistory.Build(SystemText, messages);
+        return ContextTrimmer.Budget(settings.Llm) is { } budget ? ContextTrimmer.Trim(history, budget, Tokens) : history;
+    }
+
     /// <summary>Adds the user's message and runs the loop until the model is done, streaming what happens.</summary>
     public async IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -75,7 +88,7 @@ public sealed class ConversationLoop(
         SortedDictionary<int, ToolCallDraft> drafts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var history = ChatHistory.Build(SystemText, Messages);
+        var history = BuildRequest();
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;

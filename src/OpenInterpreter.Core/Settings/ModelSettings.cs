@@ -25,4 +25,10 @@ public sealed record ModelSettings
 
     /// <summary>Whether the model is called with tools; false means code arrives as fenced blocks in text.</summary>
     public bool SupportsFunctions { get; init; } = true;
+
+    /// <summary>Whether the model accepts images.</summary>
+    public bool SupportsVision { get; init; }
+
+    /// <summary>The API version some providers (Azure) want; null when not needed.</summary>
+    public string? ApiVersion { get; init; }
 }
