@@ -1,6 +1,7 @@
 using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.History;
 using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Models;
 using OpenInterpreter.Core.Settings;
@@ -30,19 +31,23 @@ internal static class Application
             }
         }
 
-        using var model = CreateModel(settings, view, interactive: !plain && !Console.IsInputRedirected);
+        var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
+        using var model = CreateModel(settings, view, switches, interactive: !plain && !Console.IsInputRedirected);
         await using var languages = new LanguageRegistry();
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
         using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : new LineReader(Console.In);
         var promptWriter = terminal?.Writer ?? Console.Out;
-        ICodeApprover approver = settings.AutoRun
-            ? new AutoApprover()
-            : new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
+        var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
-        var shell = new ChatShell(loop, view, settings.Verbose);
+        var conversations = new ConversationStore(paths.ConversationsDirectory);
+        var recorder = new ConversationRecorder(conversations);
+        var shell = new ChatShell(loop, view, switches, recorder)
+        {
+            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),
+        };
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
@@ -55,6 +60,21 @@ internal static class Application
             }
         };
 
+        if (invocation.PickConversation || invocation.ContinueLatest)
+        {
+            var latest = invocation.ContinueLatest || invocation.ReadStdin;
+            if (await ConversationPicker.PickAsync(conversations, latest, input, view).ConfigureAwait(false) is { } path)
+            {
+                var earlier = ConversationStore.Load(path);
+                loop.Messages.AddRange(earlier);
+                recorder.ContinueIn(path);
+                if (!invocation.ReadStdin)
+                {
+                    await ConversationPicker.ShowAsync(earlier, view).ConfigureAwait(false);
+                }
+            }
+        }
+
         if (invocation.ReadStdin)
         {
             return await shell.TurnAsync(message!).ConfigureAwait(false) ? ExitCodes.Done : ExitCodes.Failed;
@@ -64,9 +84,16 @@ internal static class Application
         return ExitCodes.Done;
     }
 
-    private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, bool interactive)
+    private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, SessionSwitches switches, bool interactive)
     {
-        Action<string>? log = settings.Verbose ? view.Verbose : null;
+        // Always installed, so %verbose can turn the log on and off during the session.
+        Action<string> log = line =>
+        {
+            if (switches.Verbose)
+            {
+                view.Verbose(line);
+            }
+        };
         try
         {
             return ChatModelFactory.Create(settings.Llm, log);

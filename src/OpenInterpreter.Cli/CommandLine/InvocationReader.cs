@@ -1,15 +1,20 @@
+using System.Collections;
 using System.CommandLine;
+using System.Globalization;
 using OpenInterpreter.Core.Settings;
 
 namespace OpenInterpreter.Cli.CommandLine;
 
-/// <summary>Reads a parsed command line into an <see cref="Invocation"/>, checking values that depend on each other.</summary>
+/// <summary>
+/// Reads a parsed command line into an <see cref="Invocation"/>: its flags become the top settings layer over the
+/// environment, <c>--profile</c> (and <c>--fast</c>), <c>default.yaml</c> and the built-in defaults.
+/// </summary>
 internal static class InvocationReader
 {
     /// <summary>The time-out of one run under <c>--stdin</c>, where nobody is there to press Ctrl-C.</summary>
     public static readonly TimeSpan StdinRunTimeout = TimeSpan.FromSeconds(120);
 
-    public static Invocation Read(ParseResult parsed, CliOptions options)
+    public static Invocation Read(ParseResult parsed, CliOptions options, ProfileStore profiles, IDictionary environment)
     {
         if (parsed.Errors.Count > 0)
         {
@@ -37,40 +42,64 @@ internal static class InvocationReader
                 "Raise --context_window or lower --max_tokens.");
         }
 
-        var maxOutput = parsed.GetValue(options.MaxOutput) ?? 2800;
-        if (maxOutput < 100)
+        var layers = new List<SettingsLayer> { profiles.LoadDefault() };
+        if (parsed.GetValue(options.Fast))
         {
-            throw new UsageException($"--max_output must be at least 100 characters, not {maxOutput}.");
+            layers.Add(profiles.Load("fast"));
         }
 
-        var apiKey = parsed.GetValue(options.ApiKey);
-        var readStdin = parsed.GetValue(options.Stdin);
-        var defaults = new ModelSettings();
-        var settings = new InterpreterSettings
+        if (parsed.GetValue(options.Profile) is { } profile)
         {
-            Llm = defaults with
-            {
-                Model = parsed.GetValue(options.Model) ?? defaults.Model,
-                ApiBase = parsed.GetValue(options.ApiBase),
-                ApiKey = apiKey,
-                ApiKeySource = apiKey is null ? null : "--api_key",
-                Temperature = parsed.GetValue(options.Temperature) ?? defaults.Temperature,
-                MaxTokens = maxTokens,
-                ContextWindow = contextWindow,
-            },
-            AutoRun = parsed.GetValue(options.AutoRun),
-            Verbose = parsed.GetValue(options.Verbose),
-            SystemMessage = parsed.GetValue(options.SystemMessage),
-            CustomInstructions = parsed.GetValue(options.CustomInstructions),
-            MaxOutput = maxOutput,
-            RunTimeout = readStdin ? StdinRunTimeout : null,
-        };
+            layers.Add(profiles.Load(profile));
+        }
 
+        layers.Add(EnvironmentLayer.Read(environment));
+        layers.Add(FlagsLayer(parsed, options));
+        var loaded = SettingsLoader.Apply(layers);
+
+        var readStdin = parsed.GetValue(options.Stdin);
+        var settings = loaded.Settings with { RunTimeout = readStdin ? StdinRunTimeout : null };
         return new Invocation(
             settings,
             words.Length > 0 ? string.Join(' ', words) : null,
             readStdin,
             parsed.GetValue(options.Plain),
-            parsed.GetValue(options.Version));
+            parsed.GetValue(options.Version))
+        {
+            Warnings = loaded.Warnings,
+            SaveProfile = parsed.GetValue(options.SaveProfile),
+            KeyOnCommandLine = parsed.GetValue(options.ApiKey) is not null,
+            ResetProfile = parsed.GetResult(options.ResetProfile) is null ? null : parsed.GetValue(options.ResetProfile) ?? ProfileStore.DefaultName,
+            ShowProfiles = parsed.GetValue(options.Profiles),
+            PickConversation = parsed.GetValue(options.Conversations),
+            ContinueLatest = parsed.GetValue(options.Continue),
+        };
+    }
+
+    /// <summary>The settings given as flags, as profile keys, so they apply the same way as a profile's.</summary>
+    private static SettingsLayer FlagsLayer(ParseResult parsed, CliOptions options)
+    {
+        var entries = new List<KeyValuePair<string, SettingValue>>();
+        void Add<T>(Option<T> option, string key, Func<T, string?> text)
+        {
+            if (parsed.GetResult(option) is not null && parsed.GetValue(option) is { } value && text(value) is { } written)
+            {
+                entries.Add(new(key, SettingValue.Of(written, option.Name)));
+            }
+        }
+
+        static string Number(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+        Add(options.Model, "llm.model", v => v);
+        Add(options.ApiBase, "llm.api_base", v => v);
+        Add(options.ApiKey, SettingKeys.ApiKey, v => v);
+        Add(options.Temperature, "llm.temperature", v => v is { } t ? Number(t) : null);
+        Add(options.MaxTokens, "llm.max_tokens", v => v is { } t ? Number(t) : null);
+        Add(options.ContextWindow, "llm.context_window", v => v is { } t ? Number(t) : null);
+        Add(options.SystemMessage, "system_message", v => v);
+        Add(options.CustomInstructions, "custom_instructions", v => v);
+        Add(options.MaxOutput, "max_output", v => v is { } t ? Number(t) : null);
+        Add(options.AutoRun, "auto_run", v => v ? "true" : null);
+        Add(options.Verbose, "verbose", v => v ? "true" : null);
+        return new SettingsLayer("the command line", entries);
     }
 }
