@@ -11,10 +11,10 @@ public static class ConversationFileName
 {
     public static string For(string firstMessage, DateTime time)
     {
-        // OI takes the first 25 characters and drops the last, probably cut, word.
+        // As OI: the first 25 characters, less the last word (which may be cut), unless there is only one word.
         var head = firstMessage.Length > 25 ? firstMessage[..25] : firstMessage;
         var words = head.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
-        var kept = words.Length >= 2 && firstMessage.Length > 25 ? words[..^1] : words;
+        var kept = words.Length >= 2 ? words[..^1] : words;
         var name = new StringBuilder();
         foreach (var c in string.Join('_', kept))
         {

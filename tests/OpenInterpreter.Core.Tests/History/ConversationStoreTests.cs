@@ -86,7 +86,7 @@ public sealed class ConversationStoreTests
         var time = new DateTime(2026, 11, 25, 3, 40, 12);
         Assert.Equal("How_big_is_my_home__November_25_2026_03-40-12.json", ConversationFileName.For("How big is my home folder? Tell me", time));
         Assert.Equal("hello__November_25_2026_03-40-12.json", ConversationFileName.For("hello", time));
-        Assert.Equal("what's_this__November_25_2026_03-40-12.json", ConversationFileName.For("what's this?/", time));
+        Assert.Equal("whats_this__November_25_2026_03-40-12.json", ConversationFileName.For("what/s this? now", time));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ConversationStoreTests
         messages.Add(LmcMessage.AssistantText("Here."));
         recorder.Save(messages);
 
-        Assert.Equal("list_my_files_please__January_02_2026_03-04-05.json", Path.GetFileName(recorder.Path));
+        Assert.Equal("list_my_files__January_02_2026_03-04-05.json", Path.GetFileName(recorder.Path));
         Assert.Equal(2, ConversationStore.Load(recorder.Path!).Count);
     }
 }
