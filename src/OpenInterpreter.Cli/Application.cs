@@ -37,7 +37,7 @@ internal static class Application
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
-        using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : new LineReader(Console.In);
+        using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths);
         var promptWriter = terminal?.Writer ?? Console.Out;
         var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 
@@ -59,6 +59,9 @@ internal static class Application
                 Environment.Exit(ExitCodes.Interrupted);
             }
         };
+
+        // The tokenizer's tables take a moment to load; do it while the user types, not on the first request.
+        _ = Task.Run(() => loop.Tokens.Count("warm up"));
 
         if (invocation.PickConversation || invocation.ContinueLatest)
         {
@@ -83,6 +86,12 @@ internal static class Application
         await shell.RunInteractiveAsync(input!, Console.Out, message).ConfigureAwait(false);
         return ExitCodes.Done;
     }
+
+    /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>
+    private static LineReader OpenPrompt(InterpreterPaths paths) =>
+        Console.IsInputRedirected || Console.IsOutputRedirected
+            ? new LineReader(Console.In)
+            : new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), Console.Out).ReadLine);
 
     private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, SessionSwitches switches, bool interactive)
     {

@@ -156,12 +156,16 @@ internal sealed class SessionCommands(
             interpreter {typeof(SessionCommands).Assembly.GetName().Version?.ToString(3)} on {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})
             model: {llm.Model} at {Route()}
             api_key: {SecretMask.Mask(llm.ApiKey)}{(llm.ApiKeySource is null ? "" : $" from {llm.ApiKeySource}")}
-            context_window: {(llm.ContextWindow?.ToString(CultureInfo.InvariantCulture) ?? "unknown")}, max_tokens: {(llm.MaxTokens?.ToString(CultureInfo.InvariantCulture) ?? "the provider's default")}, temperature: {llm.Temperature.ToString(CultureInfo.InvariantCulture)}
+            context_window: {ContextWindowText()}, max_tokens: {(llm.MaxTokens?.ToString(CultureInfo.InvariantCulture) ?? "the provider's default")}, temperature: {llm.Temperature.ToString(CultureInfo.InvariantCulture)}
             auto_run: {Lower(switches.AutoRun)}, verbose: {Lower(switches.Verbose)}, safe_mode: {settings.SafeMode}, max_output: {settings.MaxOutput}
             languages: {string.Join(", ", languages.Available.Select(l => l.Name))}
             conversation: {loop.Messages.Count} messages, saved to {recorder.Path ?? "(not saved yet)"}
             """;
     }
+
+    private string ContextWindowText() =>
+        settings.Llm.ContextWindow?.ToString(CultureInfo.InvariantCulture)
+        ?? (ModelPrices.Find(settings.Llm.Model) is { } known ? $"{known.ContextWindow} (known for {known.Model})" : "unknown (no trimming)");
 
     private async Task ShellAsync(string command, CancellationToken cancellationToken)
     {

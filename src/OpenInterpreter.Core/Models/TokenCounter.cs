@@ -19,7 +19,10 @@ public sealed class TokenCounter
 
     private static readonly ConcurrentDictionary<string, Tokenizer> Tokenizers = new();
 
+    private const int CacheLimit = 100_000;
+
     private readonly Tokenizer _tokenizer;
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     private TokenCounter(string encoding, bool isExact)
     {
@@ -48,7 +51,26 @@ public sealed class TokenCounter
         return new TokenCounter("cl100k_base", isExact: cl100k.Any(name.StartsWith));
     }
 
-    public int Count(string text) => text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
+    public int Count(string text)
+    {
+        if (text.Length < 16)
+        {
+            return text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
+        }
+
+        // Every request counts the same history again: remembered counts make trimming a long conversation cheap.
+        if (_counts.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (_counts.Count >= CacheLimit)
+        {
+            _counts.Clear();
+        }
+
+        return _counts[text] = _tokenizer.CountTokens(text);
+    }
 
     /// <summary>The tokens of one chat message: its text, tool calls (name and arguments) and tool results.</summary>
     public int Count(ChatMessage message)
