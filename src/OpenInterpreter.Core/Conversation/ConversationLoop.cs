@@ -29,7 +29,10 @@ public sealed class ConversationLoop(
     /// <summary>The system message sent first on every request.</summary>
     public string SystemText => SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions);
 
-    private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
+    private IReadOnlyList<string> EnabledLanguages => languages.Available.Where(Allowed).Select(l => l.Name).ToList();
+
+    /// <summary>Whether the profile's <c>computer.languages</c> (when set) lets the model use <paramref name="language"/>.</summary>
+    private bool Allowed(LanguageInfo language) => settings.Languages is null || settings.Languages.Any(language.Answers);
 
     /// <summary>Counts tokens for this model: used to trim the context and by <c>%tokens</c>.</summary>
     public TokenCounter Tokens => _tokens ??= TokenCounter.For(settings.Llm.Model);
@@ -223,7 +226,7 @@ public sealed class ConversationLoop(
             yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, End: true);
         }
 
-        var language = languages.Find(request.Language);
+        var language = languages.Find(request.Language) is { } found && Allowed(found) ? found : null;
         string? refusal = language is null
             ? $"Language {request.Language} is not enabled; enabled: {string.Join(", ", EnabledLanguages)}."
             : languages.GetInstallHint(language);

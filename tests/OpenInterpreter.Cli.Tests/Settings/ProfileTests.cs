@@ -82,6 +82,23 @@ public sealed class ProfileTests
     }
 
     [Fact]
+    public async Task Computer_languages_limits_the_languages_offered_to_the_model()
+    {
+        Directory.CreateDirectory(ProfilesFolder);
+        File.WriteAllText(Path.Combine(ProfilesFolder, "py.yaml"), "computer:\n  languages: [\"python\"]\n");
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("hello", FakeReply.Execute("shell", "echo should-not-run"))
+            .Otherwise(FakeReply.Text("ok"));
+        await using var interpreter = InterpreterProcess.Start(["--stdin", "-y", "-p", "py", "--api_base", server.BaseUrl, "--api_key", Session.TestKey], home: _home);
+
+        var last = await AskOnceAsync(interpreter, server);
+
+        var language = server.Requests[0].Json.GetProperty("tools")[0].GetProperty("function").GetProperty("parameters").GetProperty("properties").GetProperty("language");
+        Assert.Equal(["python"], language.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.StartsWith("Language shell is not enabled; enabled: python.", last.ToolResults.Single());
+    }
+
+    [Fact]
     public async Task Fast_uses_gpt_3_5_turbo()
     {
         await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
