@@ -11,6 +11,7 @@ internal static class ProfileCommands
     /// <summary>Prints the profiles folder and, on a desktop with a terminal, opens it.</summary>
     public static int ShowFolder(ProfileStore profiles)
     {
+        profiles.EnsureDefault();
         Directory.CreateDirectory(profiles.Directory);
         Console.WriteLine(profiles.Directory);
         var desktop = Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } || Environment.GetEnvironmentVariable("WAYLAND_DISPLAY") is { Length: > 0 };

@@ -42,7 +42,15 @@ internal static class InvocationReader
                 "Raise --context_window or lower --max_tokens.");
         }
 
-        var layers = new List<SettingsLayer> { profiles.LoadDefault() };
+        // --profiles and --reset_profile must work when a profile is broken: they load none.
+        var resetProfile = parsed.GetResult(options.ResetProfile) is null ? null : parsed.GetValue(options.ResetProfile) ?? ProfileStore.DefaultName;
+        var showProfiles = parsed.GetValue(options.Profiles);
+        var layers = new List<SettingsLayer>();
+        if (resetProfile is null && !showProfiles)
+        {
+            layers.Add(profiles.LoadDefault());
+        }
+
         if (parsed.GetValue(options.Fast))
         {
             layers.Add(profiles.Load("fast"));
@@ -69,8 +77,8 @@ internal static class InvocationReader
             Warnings = loaded.Warnings,
             SaveProfile = parsed.GetValue(options.SaveProfile),
             KeyOnCommandLine = parsed.GetValue(options.ApiKey) is not null,
-            ResetProfile = parsed.GetResult(options.ResetProfile) is null ? null : parsed.GetValue(options.ResetProfile) ?? ProfileStore.DefaultName,
-            ShowProfiles = parsed.GetValue(options.Profiles),
+            ResetProfile = resetProfile,
+            ShowProfiles = showProfiles,
             PickConversation = parsed.GetValue(options.Conversations),
             ContinueLatest = parsed.GetValue(options.Continue),
         };

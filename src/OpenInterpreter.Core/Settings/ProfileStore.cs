@@ -18,22 +18,26 @@ public sealed class ProfileStore(string directory)
     public string PathFor(string name) => Path.Combine(Directory, name.EndsWith(".yaml", StringComparison.Ordinal) ? name : $"{name}.yaml");
 
     /// <summary>Loads <c>default.yaml</c>, writing the commented built-in one first when it does not exist yet.</summary>
-    public SettingsLayer LoadDefault()
+    public SettingsLayer LoadDefault() => EnsureDefault() ? ParseFile(DefaultPath) : BuiltInProfiles.Load(DefaultName);
+
+    /// <summary>Writes the commented built-in <c>default.yaml</c> when there is none; false when it cannot be written.</summary>
+    public bool EnsureDefault()
     {
-        if (!File.Exists(DefaultPath))
+        if (File.Exists(DefaultPath))
         {
-            try
-            {
-                Write(DefaultPath, BuiltInProfiles.Text(DefaultName)!);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A read-only home still runs, on the built-in defaults.
-                return BuiltInProfiles.Load(DefaultName);
-            }
+            return true;
         }
 
-        return ParseFile(DefaultPath);
+        try
+        {
+            Write(DefaultPath, BuiltInProfiles.Text(DefaultName)!);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only home still runs, on the built-in defaults.
+            return false;
+        }
     }
 
     /// <summary>Loads a profile given as a path, a name in the folder (<c>.yaml</c> may be left out), or a built-in name.</summary>

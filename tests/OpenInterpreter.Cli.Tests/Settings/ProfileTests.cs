@@ -143,7 +143,8 @@ public sealed class ProfileTests
     public async Task Reset_profile_restores_the_built_in_default()
     {
         Directory.CreateDirectory(ProfilesFolder);
-        File.WriteAllText(Path.Combine(ProfilesFolder, "default.yaml"), "llm:\n  model: mine\n");
+        // Broken YAML: the reset must still work.
+        File.WriteAllText(Path.Combine(ProfilesFolder, "default.yaml"), "llm:\n  model: mine\n   x: [\n");
 
         await using var interpreter = InterpreterProcess.Start(["--reset_profile"], home: _home);
 
