@@ -96,6 +96,31 @@ public sealed class PromptTerminalTests
         Assert.Equal(["keep me", "Okay.", "last"], texts);
     }
 
+    [Fact]
+    public async Task Save_profile_at_a_terminal_asks_before_writing_the_key_and_before_overwriting()
+    {
+        var profile = Path.Combine(_home, ".config", "open-interpreter", "profiles", "keyed.yaml");
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Okay."));
+        await using (var first = await TerminalSession.StartAsync(_home, Arguments(server, "--save-profile", "keyed", "-t", "0.9")))
+        {
+            await first.WaitForAsync("Write the API key from --api_key into the profile too");
+            await first.TypeAsync("y");
+            await first.PressAsync("Enter");
+            await first.WaitForAsync(">");
+        }
+
+        Assert.Contains(Session.TestKey, File.ReadAllText(profile));
+        Assert.Contains("temperature: 0.9", File.ReadAllText(profile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(profile));
+
+        await using var second = await TerminalSession.StartAsync(_home, Arguments(server, "--save-profile", "keyed", "-t", "0.1"));
+        await second.WaitForAsync("keyed.yaml exists. Overwrite it?");
+        await second.TypeAsync("n");
+        await second.PressAsync("Enter");
+        await second.WaitForAsync("the profile was not saved");
+        Assert.Contains("temperature: 0.9", File.ReadAllText(profile));
+    }
+
     private static async Task WaitForRequestsAsync(FakeModelServer server, int count)
     {
         for (var i = 0; i < 200 && server.Requests.Count < count; i++)
