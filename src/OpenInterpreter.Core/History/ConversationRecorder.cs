@@ -19,8 +19,20 @@ public sealed class ConversationRecorder(ConversationStore store, Func<DateTime>
             return;
         }
 
-        Path ??= System.IO.Path.Combine(store.Directory, ConversationFileName.For(FirstText(messages), (clock ?? (() => DateTime.Now))()));
+        Path ??= FreePath(ConversationFileName.For(FirstText(messages), (clock ?? (() => DateTime.Now))()));
         store.Save(Path, messages);
+    }
+
+    /// <summary>The file for a new conversation; two started in the same second with the same words get two files.</summary>
+    private string FreePath(string name)
+    {
+        var path = System.IO.Path.Combine(store.Directory, name);
+        for (var n = 2; File.Exists(path); n++)
+        {
+            path = System.IO.Path.Combine(store.Directory, $"{System.IO.Path.GetFileNameWithoutExtension(name)}_{n}.json");
+        }
+
+        return path;
     }
 
     /// <summary>Goes on saving into the file of a continued conversation.</summary>

@@ -27,7 +27,8 @@ public static class ChatModelFactory
 
         if (verboseLog is not null)
         {
-            options.Transport = new HttpClientPipelineTransport(new HttpClient(new VerboseHttpHandler(verboseLog, key)));
+            // The SDK applies NetworkTimeout itself; HttpClient's own 100 s limit would cut a slow first token.
+            options.Transport = new HttpClientPipelineTransport(new HttpClient(new VerboseHttpHandler(verboseLog, key)) { Timeout = Timeout.InfiniteTimeSpan });
         }
 
         IChatClient client = new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(route.ModelId).AsIChatClient();

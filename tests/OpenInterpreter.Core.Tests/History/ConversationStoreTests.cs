@@ -100,5 +100,11 @@ public sealed class ConversationStoreTests
 
         Assert.Equal("list_my_files__January_02_2026_03-04-05.json", Path.GetFileName(recorder.Path));
         Assert.Equal(2, ConversationStore.Load(recorder.Path!).Count);
+
+        // Another conversation started in the same second with the same words does not overwrite it.
+        var other = new ConversationRecorder(new ConversationStore(_folder), () => new DateTime(2026, 1, 2, 3, 4, 5));
+        other.Save([LmcMessage.UserText("list my files please")]);
+        Assert.Equal("list_my_files__January_02_2026_03-04-05_2.json", Path.GetFileName(other.Path));
+        Assert.Equal(2, ConversationStore.Load(recorder.Path!).Count);
     }
 }
