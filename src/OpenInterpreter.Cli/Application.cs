@@ -55,6 +55,12 @@ internal static class Application
             {
                 // Ctrl-C at the prompt: leave, ending every session and its processes first.
                 languages.ResetAsync().AsTask().GetAwaiter().GetResult();
+                if (!Console.IsOutputRedirected)
+                {
+                    // The shell's prompt starts on a line of its own, not after what was half typed.
+                    Console.Out.WriteLine();
+                }
+
                 Console.Out.Flush();
                 Environment.Exit(ExitCodes.Interrupted);
             }
