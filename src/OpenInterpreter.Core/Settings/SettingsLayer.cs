@@ -4,10 +4,4 @@ namespace OpenInterpreter.Core.Settings;
 /// One source of settings (a profile, the environment, the command line) as dotted OI keys (<c>llm.model</c>,
 /// <c>auto_run</c>) and their values, in the order written.
 /// </summary>
-public sealed record SettingsLayer(string Source, IReadOnlyList<KeyValuePair<string, SettingValue>> Entries)
-{
-    public static SettingsLayer Empty(string source) => new(source, []);
-
-    /// <summary>The value of <paramref name="key"/> in this layer, the last one written when it appears twice.</summary>
-    public SettingValue? Find(string key) => Entries.LastOrDefault(e => e.Key == key).Value;
-}
+public sealed record SettingsLayer(string Source, IReadOnlyList<KeyValuePair<string, SettingValue>> Entries);

@@ -25,6 +25,9 @@ public sealed class PromptTerminalTests
             await first.TypeAsync("!");
             await first.PressAsync("Enter");
             await first.WaitForAsync("Got it.");
+            // Ctrl-D typed before the prompt reads is taken by the terminal itself as end-of-file: wait for the prompt.
+            await first.WaitForAsync(">", occurrence: 2);
+            await Task.Delay(500);
             await first.PressAsync("C-d");
             await first.WaitForAsync("Pane is dead");
         }
