@@ -1,6 +1,7 @@
 using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.History;
 using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Models;
 using OpenInterpreter.Core.Settings;
@@ -37,18 +38,23 @@ internal static class Application
             view.Notice(settings.Llm.ApiBase is null ? $"Using {settings.Llm.Model} in-process." : $"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
         }
 
-        using var model = CreateModel(settings, view, interactive);
+        var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
+        using var model = CreateModel(settings, view, switches, interactive);
         await using var languages = new LanguageRegistry();
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
-        using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : new LineReader(Console.In);
+        using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths);
         var promptWriter = terminal?.Writer ?? Console.Out;
-        var terminalApprover = new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
-        ICodeApprover approver = settings.AutoRun ? new AutoApprover(terminalApprover) : terminalApprover;
+        var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
-        var shell = new ChatShell(loop, view, settings.Verbose);
+        var conversations = new ConversationStore(paths.ConversationsDirectory);
+        var recorder = new ConversationRecorder(conversations);
+        var shell = new ChatShell(loop, view, switches, recorder)
+        {
+            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),
+        };
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
@@ -56,10 +62,34 @@ internal static class Application
             {
                 // Ctrl-C at the prompt: leave, ending every session and its processes first.
                 languages.ResetAsync().AsTask().GetAwaiter().GetResult();
+                if (!Console.IsOutputRedirected)
+                {
+                    // The shell's prompt starts on a line of its own, not after what was half typed.
+                    Console.Out.WriteLine();
+                }
+
                 Console.Out.Flush();
                 Environment.Exit(ExitCodes.Interrupted);
             }
         };
+
+        // The tokenizer's tables take a moment to load; do it while the user types, not on the first request.
+        _ = Task.Run(() => loop.Tokens.Count("warm up"));
+
+        if (invocation.PickConversation || invocation.ContinueLatest)
+        {
+            var latest = invocation.ContinueLatest || invocation.ReadStdin;
+            if (await ConversationPicker.PickAsync(conversations, latest, input, view).ConfigureAwait(false) is { } path)
+            {
+                var earlier = ConversationStore.Load(path);
+                loop.Messages.AddRange(earlier);
+                recorder.ContinueIn(path);
+                if (!invocation.ReadStdin)
+                {
+                    await ConversationPicker.ShowAsync(earlier, view).ConfigureAwait(false);
+                }
+            }
+        }
 
         if (invocation.ReadStdin)
         {
@@ -70,9 +100,22 @@ internal static class Application
         return ExitCodes.Done;
     }
 
-    private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, bool interactive)
+    /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>
+    private static LineReader OpenPrompt(InterpreterPaths paths) =>
+        Console.IsInputRedirected || Console.IsOutputRedirected
+            ? new LineReader(Console.In)
+            : new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), Console.Out).ReadLine);
+
+    private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, SessionSwitches switches, bool interactive)
     {
-        Action<string>? log = settings.Verbose ? view.Verbose : null;
+        // Always installed, so %verbose can turn the log on and off during the session.
+        Action<string> log = line =>
+        {
+            if (switches.Verbose)
+            {
+                view.Verbose(line);
+            }
+        };
         Action<RetryNotice> retry = notice => view.Notice(notice.Text);
         try
         {

@@ -2,6 +2,7 @@ using System.Text;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core;
 using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.History;
 
 namespace OpenInterpreter.Cli;
 
@@ -9,7 +10,7 @@ namespace OpenInterpreter.Cli;
 /// Runs turns of the conversation and, interactively, the prompt loop around them. A failed turn ends with one line
 /// and the conversation intact; Ctrl-C stops the turn in progress, or leaves when pressed at the prompt.
 /// </summary>
-internal sealed class ChatShell(ConversationLoop loop, IConversationView view, bool verbose)
+internal sealed class ChatShell(ConversationLoop loop, IConversationView view, SessionSwitches switches, ConversationRecorder? recorder = null)
 {
     private readonly object _gate = new();
     private CancellationTokenSource? _turn;
@@ -29,8 +30,32 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, b
         }
     }
 
-    /// <summary>Runs one turn; true when it ended without error.</summary>
+    /// <summary>The <c>%</c> commands typed at the prompt; null when the session has none.</summary>
+    public SessionCommands? Commands { get; set; }
+
+    /// <summary>Runs one turn, then saves the conversation; true when the turn ended without error.</summary>
     public async Task<bool> TurnAsync(string message)
+    {
+        var ok = await RunInterruptibleAsync(token => view.ShowTurnAsync(loop.ChatAsync(message, token), token)).ConfigureAwait(false);
+        Save();
+        return ok;
+    }
+
+    /// <summary>Saves the conversation so far; a failure is reported and the session goes on.</summary>
+    public void Save()
+    {
+        try
+        {
+            recorder?.Save(loop.Messages);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            view.Error($"The conversation could not be saved: {e.Message} (the earlier save is intact).");
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> so that Ctrl-C stops it; errors end it with one line. True when it ended without error.</summary>
+    public async Task<bool> RunInterruptibleAsync(Func<CancellationToken, Task> work)
     {
         using var turn = new CancellationTokenSource();
         lock (_gate)
@@ -40,7 +65,7 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, b
 
         try
         {
-            await view.ShowTurnAsync(loop.ChatAsync(message, turn.Token), turn.Token).ConfigureAwait(false);
+            await work(turn.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (turn.IsCancellationRequested)
@@ -51,7 +76,7 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, b
         catch (InterpreterException e)
         {
             view.Error(e.OneLine);
-            if (verbose)
+            if (switches.Verbose)
             {
                 view.Verbose(e.ToString());
             }
@@ -61,7 +86,7 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, b
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             view.Error($"Unexpected error: {e.GetType().Name}: {e.Message.Split('\n')[0]} (run with --verbose for details).");
-            if (verbose)
+            if (switches.Verbose)
             {
                 view.Verbose(e.ToString());
             }
@@ -101,7 +126,12 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, b
                 line = await ReadMultiLineAsync(input).ConfigureAwait(false);
             }
 
-            if (!string.IsNullOrWhiteSpace(line))
+            if (Commands is not null && line.TrimStart().StartsWith('%'))
+            {
+                await RunInterruptibleAsync(token => Commands.RunAsync(line.Trim(), token)).ConfigureAwait(false);
+                Save();
+            }
+            else if (!string.IsNullOrWhiteSpace(line))
             {
                 await TurnAsync(line).ConfigureAwait(false);
             }

@@ -2,6 +2,7 @@ using System.CommandLine.Help;
 using OpenInterpreter.Cli;
 using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Core;
+using OpenInterpreter.Core.Settings;
 
 var options = new CliOptions();
 var command = options.CreateCommand();
@@ -12,13 +13,19 @@ if (parsed.Action is HelpAction)
 }
 
 Invocation invocation;
+var profiles = new ProfileStore(InterpreterPaths.ForCurrentUser().ProfilesDirectory);
 try
 {
-    invocation = InvocationReader.Read(parsed, options);
+    invocation = InvocationReader.Read(parsed, options, profiles, Environment.GetEnvironmentVariables());
 }
 catch (UsageException e)
 {
     Console.Error.WriteLine("Usage: interpreter [options] [message...]   (interpreter --help for the options)");
+    Console.Error.WriteLine($"interpreter: error: {e.OneLine}");
+    return ExitCodes.Usage;
+}
+catch (SettingsException e)
+{
     Console.Error.WriteLine($"interpreter: error: {e.OneLine}");
     return ExitCodes.Usage;
 }
@@ -27,6 +34,34 @@ if (invocation.ShowVersion)
 {
     Console.WriteLine($"interpreter {typeof(Invocation).Assembly.GetName().Version?.ToString(3)}");
     return ExitCodes.Done;
+}
+
+foreach (var warning in invocation.Warnings)
+{
+    Console.Error.WriteLine($"interpreter: warning: {warning}");
+}
+
+try
+{
+    if (invocation.ShowProfiles)
+    {
+        return ProfileCommands.ShowFolder(profiles);
+    }
+
+    if (invocation.ResetProfile is { } reset)
+    {
+        return ProfileCommands.Reset(profiles, reset);
+    }
+
+    if (invocation.SaveProfile is not null)
+    {
+        ProfileCommands.Save(profiles, invocation);
+    }
+}
+catch (SettingsException e)
+{
+    Console.Error.WriteLine($"interpreter: error: {e.OneLine}");
+    return ExitCodes.Usage;
 }
 
 try

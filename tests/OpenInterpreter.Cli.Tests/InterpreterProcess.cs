@@ -15,10 +15,13 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Task _readers;
 
-    private InterpreterProcess(Process process, string home)
+    private readonly bool _ownsHome;
+
+    private InterpreterProcess(Process process, string home, bool ownsHome)
     {
         _process = process;
         Home = home;
+        _ownsHome = ownsHome;
         _readers = Task.WhenAll(Pump(process.StandardOutput, _stdout), Pump(process.StandardError, _stderr));
     }
 
@@ -29,10 +32,14 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
 
     public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
 
-    /// <summary>Starts <c>interpreter</c> with <paramref name="arguments"/>; <paramref name="workingDirectory"/> defaults to a fresh folder.</summary>
-    public static InterpreterProcess Start(IEnumerable<string> arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts <c>interpreter</c> with <paramref name="arguments"/>; <paramref name="workingDirectory"/> defaults to a fresh
+    /// folder, and <paramref name="home"/> to a fresh home that is deleted afterwards (a given one is kept, to share it).
+    /// </summary>
+    public static InterpreterProcess Start(IEnumerable<string> arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null, string? home = null)
     {
-        var home = Directory.CreateTempSubdirectory("oi-home-").FullName;
+        var ownsHome = home is null;
+        home ??= Directory.CreateTempSubdirectory("oi-home-").FullName;
         var start = new ProcessStartInfo("setsid")
         {
             RedirectStandardInput = true,
@@ -60,7 +67,7 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return new InterpreterProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start interpreter"), home);
+        return new InterpreterProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start interpreter"), home, ownsHome);
     }
 
     public async Task WriteLineAsync(string line)
@@ -132,6 +139,11 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsHome)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Home, recursive: true);

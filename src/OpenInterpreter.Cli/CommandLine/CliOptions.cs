@@ -28,6 +28,13 @@ internal sealed class CliOptions
     public Option<bool> Plain { get; } = Flag("plain", "No colours and no live rendering; code as fenced blocks", "-pl");
     public Option<bool> Verbose { get; } = Flag("verbose", "Show requests, raw chunks and timings (keys masked)", "-v");
     public Option<bool> Version { get; } = Flag("version", "Print the version and exit");
+    public Option<string?> Profile { get; } = Value<string?>("profile", "Load a profile: a path, or a name in the profiles folder (.yaml may be left out)", "-p");
+    public Option<bool> Fast { get; } = Flag("fast", "Load the built-in fast profile: gpt-3.5-turbo, short answers", "-f");
+    public Option<string?> SaveProfile { get; } = Value<string?>("save_profile", "Write the settings of this command line to profiles/NAME.yaml, then go on");
+    public Option<bool> Profiles { get; } = Flag("profiles", "Print (and on a desktop open) the profiles folder, then exit");
+    public Option<string?> ResetProfile { get; } = OptionalValue("reset_profile", "Put profile NAME (default: default) back to its built-in content, then exit");
+    public Option<bool> Conversations { get; } = Flag("conversations", "Pick an earlier conversation and continue it");
+    public Option<bool> Continue { get; } = Flag("continue", "Continue the latest conversation", "-c");
     public Argument<string[]> Words { get; } = new("message") { Description = "A first message; without one an interactive session starts", Arity = ArgumentArity.ZeroOrMore };
 
     public RootCommand CreateCommand()
@@ -35,7 +42,8 @@ internal sealed class CliOptions
         var root = new RootCommand("Open Interpreter for .NET: a language model that runs code on your computer, with your permission.")
         {
             AutoRun, Model, ApiBase, ApiVersion, Local, SupportsFunctions, NoSupportsFunctions, ApiKey, Temperature, MaxTokens,
-            ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Tools, Os, Stdin, Plain, Verbose, Version, Words,
+            ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
+            SaveProfile, Profiles, ResetProfile, Conversations, Continue, Words,
         };
 
         // The built-in --version prints the informational version with a commit hash; ours is plain.
@@ -52,6 +60,9 @@ internal sealed class CliOptions
 
     private static Option<T> Value<T>(string name, string description, params string[] shortAliases) =>
         new($"--{name}", [.. Spellings(name), .. shortAliases]) { Description = description };
+
+    private static Option<string?> OptionalValue(string name, string description) =>
+        new($"--{name}", [.. Spellings(name)]) { Description = description, Arity = ArgumentArity.ZeroOrOne };
 
     /// <summary>The other spelling of a long option: <c>--max-tokens</c> for <c>--max_tokens</c>.</summary>
     private static IEnumerable<string> Spellings(string name) =>

@@ -10,4 +10,23 @@ internal sealed record Invocation(
     bool Plain,
     bool Local,
     bool ForceFunctions,
-    bool ShowVersion);
+    bool ShowVersion)
+{
+    /// <summary>One line per unknown profile key met while loading the settings.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The profile name given to <c>--save-profile</c>.</summary>
+    public string? SaveProfile { get; init; }
+
+    /// <summary>Whether the API key came from this command line (the only way it may be written to a profile).</summary>
+    public bool KeyOnCommandLine { get; init; }
+
+    /// <summary>The profile <c>--reset_profile</c> puts back; null when not asked.</summary>
+    public string? ResetProfile { get; init; }
+
+    public bool ShowProfiles { get; init; }
+
+    public bool PickConversation { get; init; }
+
+    public bool ContinueLatest { get; init; }
+}

@@ -1,19 +1,22 @@
+using System.Collections;
 using System.CommandLine;
+using System.Globalization;
 using OpenInterpreter.Core;
 using OpenInterpreter.Core.Settings;
+using ToolNames = OpenInterpreter.Core.Tools.ToolNames;
 
 namespace OpenInterpreter.Cli.CommandLine;
 
-/// <summary>Reads a parsed command line into an <see cref="Invocation"/>, checking values that depend on each other.</summary>
+/// <summary>
+/// Reads a parsed command line into an <see cref="Invocation"/>: its flags become the top settings layer over the
+/// environment, <c>--profile</c> (and <c>--fast</c>), <c>default.yaml</c> and the built-in defaults.
+/// </summary>
 internal static class InvocationReader
 {
     /// <summary>The time-out of one run under <c>--stdin</c>, where nobody is there to press Ctrl-C.</summary>
     public static readonly TimeSpan StdinRunTimeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>The model <c>--os</c> uses unless one is named: a vision model trained for computer use.</summary>
-    public const string OsModel = "claude-sonnet-4-5";
-
-    public static Invocation Read(ParseResult parsed, CliOptions options)
+    public static Invocation Read(ParseResult parsed, CliOptions options, ProfileStore profiles, IDictionary environment)
     {
         if (parsed.Errors.Count > 0)
         {
@@ -41,73 +44,115 @@ internal static class InvocationReader
                 "Raise --context_window or lower --max_tokens.");
         }
 
-        var maxOutput = parsed.GetValue(options.MaxOutput) ?? 2800;
-        if (maxOutput < 100)
-        {
-            throw new UsageException($"--max_output must be at least 100 characters, not {maxOutput}.");
-        }
-
-        // Null leaves the choice to the settings below the command line (a profile, else the default set).
-        IReadOnlyList<string>? tools = null;
-        if (parsed.GetValue(options.Tools) is { } toolList)
-        {
-            try
-            {
-                tools = Core.Tools.ToolNames.Parse(toolList);
-            }
-            catch (InterpreterException e)
-            {
-                throw new UsageException($"--tools: {e.Message}");
-            }
-        }
-
-        var os = parsed.GetValue(options.Os);
-        if (os && tools?.Contains(Core.Tools.ToolNames.Gui) != true)
-        {
-            // OS mode is the gui tool with the usual ones beside it, as OI's os profile.
-            tools = [.. tools ?? Core.Tools.ToolNames.Default, Core.Tools.ToolNames.Gui];
-        }
-
-        var forceFunctions = parsed.GetValue(options.SupportsFunctions);
-        var forbidFunctions = parsed.GetValue(options.NoSupportsFunctions);
-        if (forceFunctions && forbidFunctions)
+        if (parsed.GetValue(options.SupportsFunctions) && parsed.GetValue(options.NoSupportsFunctions))
         {
             throw new UsageException("--llm_supports_functions and --no-llm_supports_functions contradict each other.");
         }
 
-        var apiKey = parsed.GetValue(options.ApiKey);
-        var readStdin = parsed.GetValue(options.Stdin);
-        var defaults = new ModelSettings();
-        var settings = new InterpreterSettings
+        // --profiles and --reset_profile must work when a profile is broken: they load none.
+        var resetProfile = parsed.GetResult(options.ResetProfile) is null ? null : parsed.GetValue(options.ResetProfile) ?? ProfileStore.DefaultName;
+        var showProfiles = parsed.GetValue(options.Profiles);
+        var layers = new List<SettingsLayer>();
+        if (resetProfile is null && !showProfiles)
         {
-            Llm = defaults with
-            {
-                Model = parsed.GetValue(options.Model) ?? (os ? OsModel : defaults.Model),
-                ApiBase = parsed.GetValue(options.ApiBase),
-                ApiVersion = parsed.GetValue(options.ApiVersion),
-                SupportsFunctions = !forbidFunctions,
-                ApiKey = apiKey,
-                ApiKeySource = apiKey is null ? null : "--api_key",
-                Temperature = parsed.GetValue(options.Temperature) ?? defaults.Temperature,
-                MaxTokens = maxTokens,
-                ContextWindow = contextWindow,
-            },
-            AutoRun = parsed.GetValue(options.AutoRun),
-            Verbose = parsed.GetValue(options.Verbose),
-            SystemMessage = parsed.GetValue(options.SystemMessage),
-            CustomInstructions = parsed.GetValue(options.CustomInstructions),
-            MaxOutput = maxOutput,
-            Tools = tools,
-            RunTimeout = readStdin ? StdinRunTimeout : null,
-        };
+            layers.Add(profiles.LoadDefault());
+        }
 
+        if (parsed.GetValue(options.Fast))
+        {
+            layers.Add(profiles.Load("fast"));
+        }
+
+        // --os is OI's os profile: the gui tool beside the usual ones, a vision model trained for computer use.
+        var os = parsed.GetValue(options.Os);
+        if (os)
+        {
+            layers.Add(profiles.Load("os"));
+        }
+
+        if (parsed.GetValue(options.Profile) is { } profile)
+        {
+            layers.Add(profiles.Load(profile));
+        }
+
+        layers.Add(EnvironmentLayer.Read(environment));
+        layers.Add(FlagsLayer(parsed, options, ToolsFlag(parsed, options, os)));
+        var loaded = SettingsLoader.Apply(layers);
+
+        var readStdin = parsed.GetValue(options.Stdin);
+        var settings = loaded.Settings with { RunTimeout = readStdin ? StdinRunTimeout : null };
         return new Invocation(
             settings,
             words.Length > 0 ? string.Join(' ', words) : null,
             readStdin,
             parsed.GetValue(options.Plain),
             parsed.GetValue(options.Local),
-            forceFunctions,
-            parsed.GetValue(options.Version));
+            parsed.GetValue(options.SupportsFunctions),
+            parsed.GetValue(options.Version))
+        {
+            Warnings = loaded.Warnings,
+            SaveProfile = parsed.GetValue(options.SaveProfile),
+            KeyOnCommandLine = parsed.GetValue(options.ApiKey) is not null,
+            ResetProfile = resetProfile,
+            ShowProfiles = showProfiles,
+            PickConversation = parsed.GetValue(options.Conversations),
+            ContinueLatest = parsed.GetValue(options.Continue),
+        };
+    }
+
+    /// <summary>The tools named by <c>--tools</c>, checked, with <c>gui</c> added under <c>--os</c>; null when not given.</summary>
+    private static IReadOnlyList<string>? ToolsFlag(ParseResult parsed, CliOptions options, bool os)
+    {
+        if (parsed.GetValue(options.Tools) is not { } list)
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> tools;
+        try
+        {
+            tools = ToolNames.Parse(list);
+        }
+        catch (InterpreterException e)
+        {
+            throw new UsageException($"--tools: {e.Message}");
+        }
+
+        return os && !tools.Contains(ToolNames.Gui) ? [.. tools, ToolNames.Gui] : tools;
+    }
+
+    /// <summary>The settings given as flags, as profile keys, so they apply the same way as a profile's.</summary>
+    private static SettingsLayer FlagsLayer(ParseResult parsed, CliOptions options, IReadOnlyList<string>? tools)
+    {
+        var entries = new List<KeyValuePair<string, SettingValue>>();
+        void Add<T>(Option<T> option, string key, Func<T, string?> text)
+        {
+            if (parsed.GetResult(option) is not null && parsed.GetValue(option) is { } value && text(value) is { } written)
+            {
+                entries.Add(new(key, SettingValue.Of(written, option.Name)));
+            }
+        }
+
+        static string Number(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+        Add(options.Model, "llm.model", v => v);
+        Add(options.ApiBase, "llm.api_base", v => v);
+        Add(options.ApiKey, SettingKeys.ApiKey, v => v);
+        Add(options.Temperature, "llm.temperature", v => v is { } t ? Number(t) : null);
+        Add(options.MaxTokens, "llm.max_tokens", v => v is { } t ? Number(t) : null);
+        Add(options.ContextWindow, "llm.context_window", v => v is { } t ? Number(t) : null);
+        Add(options.SystemMessage, "system_message", v => v);
+        Add(options.CustomInstructions, "custom_instructions", v => v);
+        Add(options.MaxOutput, "max_output", v => v is { } t ? Number(t) : null);
+        Add(options.AutoRun, "auto_run", v => v ? "true" : null);
+        Add(options.Verbose, "verbose", v => v ? "true" : null);
+        Add(options.ApiVersion, "llm.api_version", v => v);
+        Add(options.SupportsFunctions, "llm.supports_functions", v => v ? "true" : null);
+        Add(options.NoSupportsFunctions, "llm.supports_functions", v => v ? "false" : null);
+        if (tools is not null)
+        {
+            entries.Add(new("tools", SettingValue.List(tools, options.Tools.Name)));
+        }
+
+        return new SettingsLayer("the command line", entries);
     }
 }

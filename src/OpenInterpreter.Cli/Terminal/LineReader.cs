@@ -8,14 +8,20 @@ namespace OpenInterpreter.Cli.Terminal;
 /// </summary>
 internal sealed class LineReader : IDisposable
 {
-    private readonly TextReader _input;
+    private readonly Func<string?> _readLine;
     private readonly SemaphoreSlim _requests = new(0);
     private readonly Channel<string?> _lines = Channel.CreateUnbounded<string?>();
     private int _pending;
 
     public LineReader(TextReader input)
+        : this(input.ReadLine)
     {
-        _input = input;
+    }
+
+    /// <summary>Reads with <paramref name="readLine"/>, such as a <see cref="LineEditor"/> at a terminal.</summary>
+    public LineReader(Func<string?> readLine)
+    {
+        _readLine = readLine;
         new Thread(ReadLoop) { IsBackground = true, Name = "input" }.Start();
     }
 
@@ -42,7 +48,7 @@ internal sealed class LineReader : IDisposable
             while (true)
             {
                 _requests.Wait();
-                var line = _input.ReadLine();
+                var line = _readLine();
                 _lines.Writer.TryWrite(line);
                 if (line is null)
                 {

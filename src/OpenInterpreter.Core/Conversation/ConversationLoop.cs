@@ -41,7 +41,23 @@ public sealed class ConversationLoop(
 
     private IChatClient? _client;
 
-    private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
+    private IReadOnlyList<string> EnabledLanguages => languages.Available.Where(Allowed).Select(l => l.Name).ToList();
+
+    /// <summary>Whether the profile's <c>computer.languages</c> (when set) lets the model use <paramref name="language"/>.</summary>
+    private bool Allowed(LanguageInfo language) => settings.Languages is null || settings.Languages.Any(language.Answers);
+
+    /// <summary>Counts tokens for this model: used to trim the context and by <c>%tokens</c>.</summary>
+    public TokenCounter Tokens => _tokens ??= TokenCounter.For(settings.Llm.Model);
+
+    private TokenCounter? _tokens;
+
+    /// <summary>The messages the next request sends, trimmed to the context window, with <paramref name="nextUserMessage"/> last when given.</summary>
+    public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
+    {
+        IReadOnlyList<LmcMessage> messages = nextUserMessage is null ? Messages : [.. Messages, LmcMessage.UserText(nextUserMessage)];
+        var history = ChatHistory.Build(SystemText, messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model), codeAsText: TextMode);
+        return ContextTrimmer.Budget(settings.Llm) is { } budget ? ContextTrimmer.Trim(history, budget, Tokens) : history;
+    }
 
     /// <summary>Adds the user's message and runs the loop until the model is done, streaming what happens.</summary>
     public async IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -86,7 +102,7 @@ public sealed class ConversationLoop(
         SortedDictionary<int, ToolCallDraft> drafts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var history = ChatHistory.Build(SystemText, Messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model), codeAsText: TextMode);
+        var history = BuildRequest();
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;

@@ -21,4 +21,7 @@ public sealed record InterpreterPaths(string ConfigDirectory, string CacheDirect
     public string ProfilesDirectory => Path.Combine(ConfigDirectory, "profiles");
 
     public string ConversationsDirectory => Path.Combine(ConfigDirectory, "conversations");
+
+    /// <summary>The lines typed at the prompt, for Up/Down across sessions.</summary>
+    public string PromptHistoryFile => Path.Combine(ConfigDirectory, "prompt_history");
 }

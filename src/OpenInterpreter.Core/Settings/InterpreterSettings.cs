@@ -20,9 +20,21 @@ public sealed record InterpreterSettings
     /// <summary>Characters of one code output that go back to the model.</summary>
     public int MaxOutput { get; init; } = 2800;
 
+    /// <summary>Stop a run after this long; null for no limit.</summary>
+    public TimeSpan? RunTimeout { get; init; }
+
+    /// <summary>No network but the model's own endpoint.</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>How code is checked for danger before it runs: <c>off</c>, <c>ask</c> or <c>auto</c>.</summary>
+    public string SafeMode { get; init; } = "off";
+
+    /// <summary>OS mode: the model sees the screen and drives mouse and keyboard.</summary>
+    public bool Os { get; init; }
+
     /// <summary>The tools offered to the model (<c>interpreter</c>, <c>editor</c>, <c>gui</c>); null for the default set.</summary>
     public IReadOnlyList<string>? Tools { get; init; }
 
-    /// <summary>Stop a run after this long; null for no limit.</summary>
-    public TimeSpan? RunTimeout { get; init; }
+    /// <summary>The languages the model may use (OI's <c>computer.languages</c>); null for every installed one.</summary>
+    public IReadOnlyList<string>? Languages { get; init; }
 }

@@ -22,7 +22,10 @@ public sealed class InterpreterTool(
 
     public string Name => ToolName;
 
-    private IReadOnlyList<string> EnabledLanguages => languages.Available.Select(l => l.Name).ToList();
+    private IReadOnlyList<string> EnabledLanguages => languages.Available.Where(Allowed).Select(l => l.Name).ToList();
+
+    /// <summary>Whether the profile's <c>computer.languages</c> (when set) lets the model use <paramref name="language"/>.</summary>
+    private bool Allowed(LanguageInfo language) => settings.Languages is null || settings.Languages.Any(language.Answers);
 
     public AITool Declare() => ExecuteTool.Declare(EnabledLanguages);
 
@@ -52,7 +55,7 @@ public sealed class InterpreterTool(
             yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, request.Language, End: true);
         }
 
-        var language = languages.Find(request.Language);
+        var language = languages.Find(request.Language) is { } found && Allowed(found) ? found : null;
         string? refusal = language is null
             ? $"Language {request.Language} is not enabled; enabled: {string.Join(", ", EnabledLanguages)}."
             : languages.GetInstallHint(language);

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using OpenInterpreter.Core;
+using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.History;
+using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Messages;
+using OpenInterpreter.Core.Models;
+using OpenInterpreter.Core.Settings;
+
+namespace OpenInterpreter.Cli;
+
+/// <summary>
+/// The commands typed at the prompt that start with <c>%</c> (SPEC section 8): they act on the session and the
+/// conversation without asking the model, and write their answer to <paramref name="output"/>.
+/// </summary>
+internal sealed class SessionCommands(
+    ConversationLoop loop,
+    LanguageRegistry languages,
+    InterpreterSettings settings,
+    SessionSwitches switches,
+    ConversationRecorder recorder,
+    TextWriter output)
+{
+    public const string Help = """
+        %reset                 start over: clear the conversation and end every language session
+        %undo                  remove the last exchange (your last message and everything after it)
+        %tokens [prompt]       tokens of the next request (with the prompt, if given) and its estimated cost
+        %verbose [true|false]  show requests, raw chunks and timings
+        %auto_run [true|false] run code without asking
+        %info                  versions, system, model and settings (keys masked)
+        %save_message [path]   save the conversation as JSON (default messages.json)
+        %load_message [path]   load a conversation saved as JSON (default messages.json)
+        %markdown [path]       export the conversation as Markdown (default conversation.md)
+        %jupyter [path]        export the code and its output as a Jupyter notebook (default conversation.ipynb)
+        %% <command>           run a shell command in the shell session
+        %help                  this list
+        \"\"\"                    open and close multi-line input
+        """;
+
+    /// <summary>Runs the command line <paramref name="line"/>, which starts with <c>%</c>.</summary>
+    public async Task RunAsync(string line, CancellationToken cancellationToken)
+    {
+        if (line.StartsWith("%%", StringComparison.Ordinal))
+        {
+            await ShellAsync(line[2..].Trim(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var space = line.IndexOf(' ');
+        var name = (space < 0 ? line[1..] : line[1..space]).ToLowerInvariant();
+        var argument = space < 0 ? null : line[(space + 1)..].Trim() is { Length: > 0 } a ? a : null;
+        switch (name)
+        {
+            case "help":
+                await WriteAsync(Help).ConfigureAwait(false);
+                break;
+            case "reset":
+                loop.Messages.Clear();
+                await languages.ResetAsync().ConfigureAwait(false);
+                recorder.StartNew();
+                await WriteAsync("The conversation was cleared and every language session ended.").ConfigureAwait(false);
+                break;
+            case "undo":
+                await UndoAsync().ConfigureAwait(false);
+                break;
+            case "tokens":
+                await WriteAsync(TokensText(argument)).ConfigureAwait(false);
+                break;
+            case "verbose":
+                switches.Verbose = Toggle(argument, switches.Verbose);
+                await WriteAsync($"Verbose mode is {(switches.Verbose ? "on" : "off")}.").ConfigureAwait(false);
+                break;
+            case "auto_run" or "auto-run":
+                switches.AutoRun = Toggle(argument, switches.AutoRun);
+                await WriteAsync(switches.AutoRun ? "Code will run without asking." : "Code will run only after you say yes.").ConfigureAwait(false);
+                break;
+            case "info":
+                await WriteAsync(InfoText()).ConfigureAwait(false);
+                break;
+            case "save_message":
+                var saveTo = Path.GetFullPath(argument ?? "messages.json");
+                new ConversationStore(Path.GetDirectoryName(saveTo)!).Save(saveTo, loop.Messages);
+                await WriteAsync($"Saved {loop.Messages.Count} messages to {saveTo}.").ConfigureAwait(false);
+                break;
+            case "load_message":
+                var loadFrom = Path.GetFullPath(argument ?? "messages.json");
+                var loaded = File.Exists(loadFrom) ? ConversationStore.Load(loadFrom) : throw new InterpreterException($"There is no file {loadFrom}.");
+                loop.Messages.Clear();
+                loop.Messages.AddRange(loaded);
+                await WriteAsync($"Loaded {loaded.Count} messages from {loadFrom}.").ConfigureAwait(false);
+                break;
+            case "markdown":
+                var markdown = Path.GetFullPath(argument ?? "conversation.md");
+                AtomicFile.Write(markdown, s => s.Write(Encoding.UTF8.GetBytes(MarkdownExport.Write(loop.Messages))));
+                await WriteAsync($"Wrote the conversation to {markdown}.").ConfigureAwait(false);
+                break;
+            case "jupyter":
+                var notebook = Path.GetFullPath(argument ?? "conversation.ipynb");
+                AtomicFile.Write(notebook, s => s.Write(NotebookExport.Write(loop.Messages)));
+                await WriteAsync($"Wrote the notebook {notebook}.").ConfigureAwait(false);
+                break;
+            default:
+                await WriteAsync($"Unknown command: %{name}\n{Help}").ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task UndoAsync()
+    {
+        var lastUser = loop.Messages.FindLastIndex(m => m.Role == LmcRole.User);
+        if (lastUser < 0)
+        {
+            await WriteAsync("Nothing to undo.").ConfigureAwait(false);
+            return;
+        }
+
+        var removed = loop.Messages.Count - lastUser;
+        loop.Messages.RemoveRange(lastUser, removed);
+        await WriteAsync($"Removed the last exchange ({removed} message{(removed == 1 ? "" : "s")}).").ConfigureAwait(false);
+    }
+
+    private string TokensText(string? prompt)
+    {
+        var request = loop.BuildRequest(prompt);
+        var counter = loop.Tokens;
+        var tokens = counter.Count(request);
+        var count = counter.IsExact ? $"{tokens} tokens" : $"about {tokens} tokens (estimated with {counter.Encoding})";
+        var window = settings.Llm.ContextWindow ?? ModelPrices.Find(settings.Llm.Model)?.ContextWindow;
+        var text = new StringBuilder($"The next request: {count} in {request.Count} messages");
+        text.Append(window is { } w ? $", of a context window of {w}." : ".");
+        var price = ModelPrices.Find(settings.Llm.Model);
+        text.Append(price is null
+            ? $" No price is known for {settings.Llm.Model}."
+            : $" Estimated cost: ${price.InputCost(tokens).ToString("0.######", CultureInfo.InvariantCulture)} as input to {price.Model} (${price.InputPerMillion.ToString(CultureInfo.InvariantCulture)} per million tokens).");
+        return text.ToString();
+    }
+
+    private string InfoText()
+    {
+        var llm = settings.Llm;
+        string Route()
+        {
+            try
+            {
+                return ModelRoute.Resolve(llm).EndpointText;
+            }
+            catch (InterpreterException e)
+            {
+                return e.Message;
+            }
+        }
+
+        return $"""
+            interpreter {typeof(SessionCommands).Assembly.GetName().Version?.ToString(3)} on {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})
+            model: {llm.Model} at {Route()}
+            api_key: {SecretMask.Mask(llm.ApiKey)}{(llm.ApiKeySource is null ? "" : $" from {llm.ApiKeySource}")}
+            context_window: {ContextWindowText()}, max_tokens: {(llm.MaxTokens?.ToString(CultureInfo.InvariantCulture) ?? "the provider's default")}, temperature: {llm.Temperature.ToString(CultureInfo.InvariantCulture)}
+            auto_run: {Lower(switches.AutoRun)}, verbose: {Lower(switches.Verbose)}, safe_mode: {settings.SafeMode}, max_output: {settings.MaxOutput}
+            languages: {string.Join(", ", languages.Available.Select(l => l.Name))}
+            conversation: {loop.Messages.Count} messages, saved to {recorder.Path ?? "(not saved yet)"}
+            """;
+    }
+
+    private string ContextWindowText() =>
+        settings.Llm.ContextWindow?.ToString(CultureInfo.InvariantCulture)
+        ?? (ModelPrices.Find(settings.Llm.Model) is { } known ? $"{known.ContextWindow} (known for {known.Model})" : "unknown (no trimming)");
+
+    private async Task ShellAsync(string command, CancellationToken cancellationToken)
+    {
+        if (command.Length == 0)
+        {
+            await WriteAsync("Usage: %% <shell command>").ConfigureAwait(false);
+            return;
+        }
+
+        var shell = languages.Find("shell");
+        if (shell is null || languages.GetInstallHint(shell) is not null)
+        {
+            await WriteAsync("The shell is not available here.").ConfigureAwait(false);
+            return;
+        }
+
+        var text = new StringBuilder();
+        try
+        {
+            await foreach (var ev in languages.GetSession(shell).RunAsync(command, cancellationToken).ConfigureAwait(false))
+            {
+                if (ev is OutputWritten written)
+                {
+                    text.Append(written.Text);
+                    await output.WriteAsync(written.Text).ConfigureAwait(false);
+                    await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            // The model sees what the user ran and what it printed, as OI does.
+            loop.Messages.Add(LmcMessage.ConsoleOutput($"$ {command}\n{text}".TrimEnd()));
+        }
+
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static bool Toggle(string? argument, bool current) => argument?.ToLowerInvariant() switch
+    {
+        null => !current,
+        "true" or "on" or "yes" or "1" => true,
+        "false" or "off" or "no" or "0" => false,
+        _ => throw new InterpreterException($"Expected true or false, not '{argument}'."),
+    };
+
+    private static string Lower(bool value) => value ? "true" : "false";
+
+    private async Task WriteAsync(string text)
+    {
+        await output.WriteLineAsync(text.TrimEnd()).ConfigureAwait(false);
+        await output.FlushAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,25 @@
+namespace OpenInterpreter.Core.Settings;
+
+/// <summary>The profiles that ship inside the program (<c>default</c>, <c>fast</c>, <c>local</c>, <c>os</c>, <c>vision</c>).</summary>
+public static class BuiltInProfiles
+{
+    public static readonly IReadOnlyList<string> Names = ["default", "fast", "local", "os", "vision"];
+
+    /// <summary>The YAML text of the built-in profile <paramref name="name"/>, or null when there is none.</summary>
+    public static string? Text(string name)
+    {
+        if (!Names.Contains(name))
+        {
+            return null;
+        }
+
+        using var stream = typeof(BuiltInProfiles).Assembly.GetManifestResourceStream($"profiles/{name}.yaml")
+            ?? throw new InvalidOperationException($"The built-in profile {name} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The built-in profile <paramref name="name"/> as a settings layer.</summary>
+    public static SettingsLayer Load(string name) =>
+        ProfileParser.Parse(Text(name) ?? throw new ArgumentException($"No built-in profile {name}.", nameof(name)), $"(built-in {name} profile)");
+}

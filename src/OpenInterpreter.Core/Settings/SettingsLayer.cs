@@ -1,0 +1,7 @@
+namespace OpenInterpreter.Core.Settings;
+
+/// <summary>
+/// One source of settings (a profile, the environment, the command line) as dotted OI keys (<c>llm.model</c>,
+/// <c>auto_run</c>) and their values, in the order written.
+/// </summary>
+public sealed record SettingsLayer(string Source, IReadOnlyList<KeyValuePair<string, SettingValue>> Entries);

@@ -1,0 +1,66 @@
+using OpenInterpreter.Core.Models;
+
+namespace OpenInterpreter.Core.Settings;
+
+/// <summary>
+/// Applies settings layers over the built-in defaults, lowest first: <c>default.yaml</c> &lt; <c>--profile</c> &lt;
+/// environment &lt; command-line flags. Unknown keys become warnings; bad values and impossible combinations are errors.
+/// </summary>
+public static class SettingsLoader
+{
+    public static LoadedSettings Apply(IEnumerable<SettingsLayer> layers, InterpreterSettings? defaults = null)
+    {
+        var settings = defaults ?? new InterpreterSettings();
+        var warnings = new List<string>();
+        foreach (var layer in layers)
+        {
+            foreach (var (name, value) in layer.Entries)
+            {
+                if (SettingKeys.Find(name) is { } key)
+                {
+                    settings = key.Apply(settings, value);
+                }
+                else
+                {
+                    warnings.Add($"{value.Location}: unknown setting '{name}' ignored.");
+                }
+            }
+        }
+
+        Check(settings);
+        return new LoadedSettings(PreferEnvironmentKey(settings), warnings);
+    }
+
+    private static void Check(InterpreterSettings settings)
+    {
+        if (settings.Llm is { ContextWindow: { } window, MaxTokens: { } tokens } && window <= tokens)
+        {
+            throw new SettingsException(
+                $"context_window ({window}) must be larger than max_tokens ({tokens}).",
+                "Raise --context_window or lower --max_tokens.");
+        }
+    }
+
+    /// <summary>A key written in a profile gives way to the provider's key variable (environment beats profiles).</summary>
+    private static InterpreterSettings PreferEnvironmentKey(InterpreterSettings settings)
+    {
+        if (settings.Llm.ApiKey is null || settings.Llm.ApiKeySource is null || settings.Llm.ApiKeySource.StartsWith("--", StringComparison.Ordinal))
+        {
+            return settings;
+        }
+
+        string? variable;
+        try
+        {
+            variable = ModelRoute.Resolve(settings.Llm).Provider.KeyVariable;
+        }
+        catch (InterpreterException)
+        {
+            return settings;
+        }
+
+        return variable is not null && Environment.GetEnvironmentVariable(variable) is { Length: > 0 }
+            ? settings with { Llm = settings.Llm with { ApiKey = null, ApiKeySource = null } }
+            : settings;
+    }
+}

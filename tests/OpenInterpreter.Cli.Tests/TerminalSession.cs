@@ -1,0 +1,83 @@
+using System.Diagnostics;
+
+namespace OpenInterpreter.Cli.Tests;
+
+/// <summary>
+/// The real <c>interpreter</c> running in a pseudo-terminal (a detached tmux session), for what only happens at a
+/// terminal: line editing, the selection prompt. Keys go in with <c>send-keys</c>; the screen comes back as text.
+/// </summary>
+public sealed class TerminalSession : IAsyncDisposable
+{
+    private readonly string _name = $"oi-test-{Guid.NewGuid():N}";
+
+    private TerminalSession(string home) => Home = home;
+
+    public string Home { get; }
+
+    /// <summary>Starts <c>interpreter</c> with <paramref name="arguments"/> in a 120×40 terminal with <paramref name="home"/> as HOME.</summary>
+    public static async Task<TerminalSession> StartAsync(string home, params string[] arguments)
+    {
+        var session = new TerminalSession(home);
+        var work = Directory.CreateTempSubdirectory("oi-tty-work-").FullName;
+        string[] command =
+        [
+            "env", $"HOME={home}", $"XDG_CONFIG_HOME={home}/.config", $"XDG_CACHE_HOME={home}/.cache", "OPENAI_API_KEY=", "DOTNET_NOLOGO=1", "TERM=xterm-256color",
+            "dotnet", Path.Combine(AppContext.BaseDirectory, "interpreter.dll"), .. arguments,
+        ];
+        await Tmux(["new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", "-c", work, string.Join(' ', command.Select(Quote))]);
+        // Keep the pane after the program exits, so its last screen can still be read.
+        await Tmux(["set-option", "-t", session._name, "remain-on-exit", "on"]);
+        return session;
+    }
+
+    /// <summary>Types <paramref name="text"/> literally.</summary>
+    public Task TypeAsync(string text) => Tmux(["send-keys", "-t", _name, "-l", text]);
+
+    /// <summary>Presses keys by tmux name: <c>Enter</c>, <c>Up</c>, <c>Left</c>, <c>C-d</c>.</summary>
+    public Task PressAsync(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
+
+    public Task<string> ScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-200"]);
+
+    /// <summary>Waits until the screen shows <paramref name="text"/> <paramref name="occurrence"/> times (tmux drops trailing spaces).</summary>
+    public async Task WaitForAsync(string text, int occurrence = 1, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        string screen;
+        while ((screen = await ScreenAsync()).Split(text).Length - 1 < occurrence)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{text}' did not appear on the screen:\n{screen}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Tmux(["kill-session", "-t", _name], check: false);
+    }
+
+    private static string Quote(string word) => $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static async Task<string> Tmux(string[] arguments, bool check = true)
+    {
+        var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (check && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} failed: {error}");
+        }
+
+        return output;
+    }
+}

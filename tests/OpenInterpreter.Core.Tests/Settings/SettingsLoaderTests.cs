@@ -1,0 +1,80 @@
+using System.Collections;
+using OpenInterpreter.Core.Settings;
+using Xunit;
+
+namespace OpenInterpreter.Core.Tests.Settings;
+
+public sealed class SettingsLoaderTests
+{
+    private static SettingsLayer Layer(string source, params (string Key, string Value)[] entries) =>
+        new(source, entries.Select(e => new KeyValuePair<string, SettingValue>(e.Key, SettingValue.Of(e.Value, source))).ToList());
+
+    [Fact]
+    public void Each_layer_overrides_the_one_below()
+    {
+        var defaultProfile = Layer("default.yaml", ("llm.model", "from-default"), ("llm.temperature", "0.1"), ("llm.max_tokens", "100"), ("max_output", "500"));
+        var profile = Layer("--profile", ("llm.temperature", "0.2"), ("llm.max_tokens", "200"), ("max_output", "600"));
+        var environment = EnvironmentLayer.Read(new Hashtable { ["INTERPRETER_MAX_TOKENS"] = "300", ["INTERPRETER_MODEL"] = "from-env" });
+        var flags = Layer("flags", ("llm.model", "from-flags"));
+
+        var settings = SettingsLoader.Apply([defaultProfile, profile, environment, flags]).Settings;
+
+        Assert.Equal("from-flags", settings.Llm.Model);
+        Assert.Equal(300, settings.Llm.MaxTokens);
+        Assert.Equal(0.2, settings.Llm.Temperature);
+        Assert.Equal(600, settings.MaxOutput);
+        Assert.False(settings.AutoRun);
+    }
+
+    [Fact]
+    public void Built_in_defaults_stay_where_no_layer_sets_a_value()
+    {
+        var settings = SettingsLoader.Apply([Layer("p", ("auto_run", "true"))]).Settings;
+        Assert.Equal(new InterpreterSettings().Llm, settings.Llm);
+        Assert.True(settings.AutoRun);
+        Assert.Equal(2800, settings.MaxOutput);
+    }
+
+    [Fact]
+    public void Unknown_keys_give_one_warning_each_and_do_not_stop_loading()
+    {
+        var loaded = SettingsLoader.Apply([Layer("p.yaml:3:1", ("speak_messages", "true"), ("llm.model", "gpt-4o-mini"), ("computer.emit_images", "true"))]);
+        Assert.Equal("gpt-4o-mini", loaded.Settings.Llm.Model);
+        Assert.Equal(2, loaded.Warnings.Count);
+        Assert.Contains("speak_messages", loaded.Warnings[0]);
+        Assert.Contains("computer.emit_images", loaded.Warnings[1]);
+    }
+
+    [Fact]
+    public void A_bad_value_names_where_it_was_written()
+    {
+        var error = Assert.Throws<SettingsException>(() => SettingsLoader.Apply([Layer("p.yaml:4:3", ("llm.temperature", "hot"))]));
+        Assert.StartsWith("p.yaml:4:3: llm.temperature must be a number", error.Message);
+    }
+
+    [Fact]
+    public void A_context_window_not_above_max_tokens_is_an_error()
+    {
+        var error = Assert.Throws<SettingsException>(() => SettingsLoader.Apply([Layer("p", ("llm.context_window", "1000"), ("llm.max_tokens", "1000"))]));
+        Assert.Contains("context_window (1000) must be larger than max_tokens (1000)", error.Message);
+    }
+
+    [Fact]
+    public void The_fast_profile_is_gpt_3_5_turbo_with_short_answers()
+    {
+        var settings = SettingsLoader.Apply([BuiltInProfiles.Load("fast")]).Settings;
+        Assert.Equal("gpt-3.5-turbo", settings.Llm.Model);
+        Assert.Contains("brief", settings.CustomInstructions, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("default")]
+    [InlineData("fast")]
+    [InlineData("local")]
+    [InlineData("os")]
+    [InlineData("vision")]
+    public void Every_built_in_profile_loads_without_warnings(string name)
+    {
+        Assert.Empty(SettingsLoader.Apply([BuiltInProfiles.Load(name)]).Warnings);
+    }
+}
