@@ -34,8 +34,14 @@ internal static class Application
         var interactive = !plain && !Console.IsInputRedirected;
         if (invocation.Local)
         {
-            settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, paths.ModelsDirectory, CancellationToken.None).ConfigureAwait(false) };
+            var profiles = new ProfileStore(paths.ProfilesDirectory);
+            var remembered = LocalModelChooser.Remembered(profiles);
+            settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, paths.ModelsDirectory, remembered, CancellationToken.None).ConfigureAwait(false) };
             view.Notice(settings.Llm.ApiBase is null ? $"Using {settings.Llm.Model} in-process." : $"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
+            if (settings.Llm.Model != remembered)
+            {
+                LocalModelChooser.Remember(profiles, settings.Llm);
+            }
         }
 
         var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);

@@ -16,17 +16,21 @@ internal static class LocalModelChooser
     public const int LocalContextWindow = 3000;
     public const int LocalMaxTokens = 1000;
 
+    /// <summary>
+    /// The model to use: <paramref name="remembered"/> (the last choice, kept in the <c>local</c> profile) when its server
+    /// still offers it, else the user's pick of what the probe found.
+    /// </summary>
     public static async Task<ModelSettings> ChooseAsync(
-        ModelSettings settings, bool forceFunctions, bool interactive, string modelsDirectory, CancellationToken cancellationToken)
+        ModelSettings settings, bool forceFunctions, bool interactive, string modelsDirectory, string? remembered, CancellationToken cancellationToken)
     {
         var models = await LocalServerProbe.FindModelsAsync(cancellationToken).ConfigureAwait(false);
         if (models.Count == 0)
         {
-            return ChooseFile(settings, interactive, modelsDirectory);
+            return ChooseFile(settings, interactive, modelsDirectory, remembered);
         }
 
-        var chosen = models[0];
-        if (interactive && models.Count > 1)
+        var chosen = models.FirstOrDefault(m => m.ModelName == remembered) ?? models[0];
+        if (interactive && models.Count > 1 && chosen.ModelName != remembered)
         {
             chosen = AnsiConsole.Prompt(new SelectionPrompt<LocalModel>()
                 .Title("Which local model?")
@@ -47,7 +51,7 @@ internal static class LocalModelChooser
     }
 
     /// <summary>No server runs: a GGUF file from the models folder, for the embedded engine.</summary>
-    private static ModelSettings ChooseFile(ModelSettings settings, bool interactive, string modelsDirectory)
+    private static ModelSettings ChooseFile(ModelSettings settings, bool interactive, string modelsDirectory, string? remembered)
     {
         var files = Directory.Exists(modelsDirectory)
             ? Directory.GetFiles(modelsDirectory, "*.gguf").OrderBy(f => LocalModelName(f).Contains("codellama", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal).ToList()
@@ -60,8 +64,8 @@ internal static class LocalModelChooser
                 "Start one (for example `ollama serve`, then `ollama pull llama3.1`), or put a GGUF model in that folder.");
         }
 
-        var chosen = files[0];
-        if (interactive && files.Count > 1)
+        var chosen = files.FirstOrDefault(f => f == remembered) ?? files[0];
+        if (interactive && files.Count > 1 && chosen != remembered)
         {
             chosen = AnsiConsole.Prompt(new SelectionPrompt<string>()
                 .Title("No local server is running. Which model file?")
@@ -77,6 +81,27 @@ internal static class LocalModelChooser
             MaxTokens = settings.MaxTokens ?? LocalMaxTokens,
         };
     }
+
+    /// <summary>The model the <c>local</c> profile remembers from the last <c>--local</c> choice; null when none.</summary>
+    public static string? Remembered(ProfileStore profiles)
+    {
+        if (!File.Exists(profiles.PathFor(LocalProfile)))
+        {
+            return null;
+        }
+
+        var local = SettingsLoader.Apply([profiles.Load(LocalProfile)]).Settings.Llm;
+        return local.Model == new ModelSettings().Model ? null : local.Model;
+    }
+
+    /// <summary>Keeps <paramref name="chosen"/> in the <c>local</c> profile, so the next <c>--local</c> (or <c>-p local</c>) uses it.</summary>
+    public static string Remember(ProfileStore profiles, ModelSettings chosen)
+    {
+        var local = new InterpreterSettings { Llm = chosen with { ApiKey = null, ApiKeySource = null }, Offline = true };
+        return profiles.Save(LocalProfile, ProfileWriter.Write(local, includeApiKey: false, header: "A model on this machine, remembered from your last interpreter --local."));
+    }
+
+    private const string LocalProfile = "local";
 
     private static string LocalModelName(string path) => Path.GetFileName(path).Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 }

@@ -11,7 +11,7 @@ namespace OpenInterpreter.Core.Settings;
 /// </summary>
 public static class ProfileWriter
 {
-    public static string Write(InterpreterSettings settings, bool includeApiKey, InterpreterSettings? defaults = null)
+    public static string Write(InterpreterSettings settings, bool includeApiKey, InterpreterSettings? defaults = null, string header = "Saved by interpreter --save-profile.")
     {
         defaults ??= new InterpreterSettings();
         var changed = SettingKeys.All
@@ -20,7 +20,7 @@ public static class ProfileWriter
             .Where(k => k.Value is not null && !SameValue(k.Value, k.Default))
             .ToList();
 
-        var yaml = new StringBuilder("# Saved by interpreter --save-profile.\n");
+        var yaml = new StringBuilder($"# {header}\n");
         foreach (var section in SettingKeys.Sections)
         {
             var inSection = changed.Where(k => k.Name.StartsWith(section + ".", StringComparison.Ordinal)).ToList();

@@ -94,6 +94,43 @@ public sealed class LocalTests
         Assert.Contains("Ollama (11434)", line);
     }
 
+    [Fact]
+    public async Task The_local_choice_is_remembered_in_the_local_profile_and_used_next_time()
+    {
+        var home = Directory.CreateTempSubdirectory("oi-local-home-").FullName;
+        try
+        {
+            await using (var first = FakeModelServer.Start().WithModels(["llama3.1:8b"], tools: false).Otherwise(FakeReply.Text("one")))
+            {
+                await RunLocalAsync(first, home);
+            }
+
+            var profile = File.ReadAllText(Path.Combine(home, ".config", "open-interpreter", "profiles", "local.yaml"));
+            Assert.Contains("model: \"ollama/llama3.1:8b\"", profile);
+            Assert.Contains("context_window: 3000", profile);
+
+            // Now a Code Llama model is there too, which would come first; the remembered model still wins.
+            await using var second = FakeModelServer.Start().WithModels(["codellama:7b", "llama3.1:8b"], tools: false).Otherwise(FakeReply.Text("two"));
+            await RunLocalAsync(second, home);
+            Assert.Equal("llama3.1:8b", second.Requests.Single(r => r.Path == "/api/chat").Json.GetProperty("model").GetString());
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    private static async Task RunLocalAsync(FakeModelServer ollama, string home)
+    {
+        await using var interpreter = InterpreterProcess.Start(
+            ["--local", "--stdin"],
+            environment: new Dictionary<string, string> { ["OI_LOCAL_PORTS"] = $"ollama={ollama.Port},lmstudio={UnusedPort()}" },
+            home: home);
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+        Assert.True(await interpreter.WaitForExitAsync() == 0, interpreter.Stderr);
+    }
+
     private static int UnusedPort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
