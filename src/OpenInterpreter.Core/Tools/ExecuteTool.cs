@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -12,8 +11,7 @@ public static class ExecuteTool
     /// <summary>The declaration offered to the model, with <c>language</c> an enum of <paramref name="languages"/>.</summary>
     public static AIFunctionDeclaration Declare(IReadOnlyList<string> languages)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var schema = ToolSchema.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("type", "object");
@@ -38,9 +36,7 @@ public static class ExecuteTool
             json.WriteStringValue("code");
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        var schema = JsonDocument.Parse(Encoding.UTF8.GetString(buffer.ToArray())).RootElement.Clone();
+        });
         return AIFunctionFactory.CreateDeclaration(
             Name,
             "Executes code on the user's machine, in a stateful session for the language: variables, the working " +

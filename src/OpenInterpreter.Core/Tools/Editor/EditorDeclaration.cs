@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -12,8 +11,7 @@ public static class EditorDeclaration
 
     public static AIFunctionDeclaration Create(string name)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var schema = ToolSchema.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("type", "object");
@@ -37,9 +35,7 @@ public static class EditorDeclaration
             json.WriteStringValue("path");
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        var schema = JsonDocument.Parse(Encoding.UTF8.GetString(buffer.ToArray())).RootElement.Clone();
+        });
         return AIFunctionFactory.CreateDeclaration(
             name,
             "View, create and edit text files. view shows a file with line numbers (or a folder two levels deep); " +
