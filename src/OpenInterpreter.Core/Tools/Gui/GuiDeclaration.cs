@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -17,8 +16,7 @@ public static class GuiDeclaration
 
     public static AIFunctionDeclaration Create(string name, ScreenScale? scale)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var schema = ToolSchema.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("type", "object");
@@ -44,10 +42,9 @@ public static class GuiDeclaration
             json.WriteStringValue("action");
             json.WriteEndArray();
             json.WriteEndObject();
-        }
+        });
 
         var size = scale is null ? "" : $" The screen is {scale.Width}×{scale.Height} pixels in screenshots; (0, 0) is the top left.";
-        var schema = JsonDocument.Parse(Encoding.UTF8.GetString(buffer.ToArray())).RootElement.Clone();
         return AIFunctionFactory.CreateDeclaration(
             name,
             "Use the computer's screen, mouse and keyboard: take a screenshot, move and click the mouse, drag, scroll, " +
