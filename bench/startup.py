@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Cold start of `interpreter`: `--version`, and the time until the first prompt ("> ") is printed.
+"""Cold start of `interpreter`: `--version`, the time until the first prompt ("> ") is printed, and the memory then held.
 
 Usage: bench/startup.py ["command that starts interpreter"] [runs]
 Prints the median, the best and the worst of each, in milliseconds.
@@ -25,6 +25,9 @@ def version():
     return (time.perf_counter() - start) * 1000
 
 
+rss = []  # resident memory at the first prompt, in MiB
+
+
 def first_prompt():
     start = time.perf_counter()
     process = subprocess.Popen(command + ["--api_key", "sk-bench", "--api_base", "http://127.0.0.1:9/v1"],
@@ -36,6 +39,8 @@ def first_prompt():
             raise RuntimeError("interpreter exited before its prompt: " + seen.decode())
         seen += byte
     elapsed = (time.perf_counter() - start) * 1000
+    with open(f"/proc/{process.pid}/status") as status:
+        rss.append(next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024)
     process.stdin.close()
     process.wait()
     return elapsed
@@ -50,3 +55,4 @@ def report(name, measure):
 print("command: " + " ".join(command))
 report("--version", version)
 report("first prompt", first_prompt)
+print(f"{'memory at the prompt':<22} median {statistics.median(rss):7.1f} MiB resident")
