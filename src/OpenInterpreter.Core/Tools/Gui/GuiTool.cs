@@ -27,7 +27,30 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
         where they are reliable, and code (`execute`) where the task needs no screen at all.
         """;
 
-    public AITool Declare() => GuiDeclaration.Create(FunctionName, _scale);
+    /// <summary>
+    /// The JSON-schema declaration; with the screen's size once it is known, so a provider with a native computer-use
+    /// tool (Anthropic) can offer that, which needs the size before the first screenshot.
+    /// </summary>
+    public AITool Declare()
+    {
+        var scale = _scale ??= ProbeScale();
+        var declaration = GuiDeclaration.Create(FunctionName, scale);
+        return scale is null ? declaration : new ScreenToolDeclaration(declaration, scale.Width, scale.Height);
+    }
+
+    // Declarations are synchronous; asking the screen its size is one short xdotool run, and without a usable desktop
+    // the plain declaration goes out so the first action reports what is missing.
+    private ScreenScale? ProbeScale()
+    {
+        try
+        {
+            return screen.GetScaleAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (GuiException)
+        {
+            return null;
+        }
+    }
 
     public bool Handles(string functionName) => functionName == FunctionName;
 
