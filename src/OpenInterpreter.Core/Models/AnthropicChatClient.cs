@@ -10,7 +10,8 @@ namespace OpenInterpreter.Core.Models;
 /// <summary>
 /// Anthropic's Messages API (<c>/v1/messages</c>) behind <see cref="IChatClient"/>: the system prompt, tools,
 /// <c>max_tokens</c>, and the streamed events (text deltas, and tool input arriving as <c>input_json_delta</c>
-/// fragments, handed on as <see cref="ToolCallFragment"/>s so code shows while it is written). Written on
+/// fragments, handed on as <see cref="ToolCallFragment"/>s so code shows while it is written); a
+/// <see cref="ScreenToolDeclaration"/> goes out as Claude's native computer-use tool. Written on
 /// <see cref="Utf8JsonWriter"/> and <see cref="JsonDocument"/> because the official SDK serializes by reflection,
 /// which a Native AOT binary cannot do.
 /// </summary>
