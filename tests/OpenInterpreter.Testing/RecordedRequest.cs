@@ -46,14 +46,44 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
         }
     }
 
-    /// <summary>The images the request carries (OpenAI <c>image_url</c> parts with a base64 data URL), decoded, in order.</summary>
+    /// <summary>
+    /// The images the request carries, decoded, in order: OpenAI <c>image_url</c> parts with a base64 data URL, and
+    /// Anthropic <c>image</c> blocks, also those inside a <c>tool_result</c>.
+    /// </summary>
     public IReadOnlyList<byte[]> Images =>
-        Messages.Where(m => m.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
-            .SelectMany(m => m.GetProperty("content").EnumerateArray())
-            .Where(p => p.TryGetProperty("type", out var type) && type.GetString() == "image_url")
-            .Select(p => p.GetProperty("image_url").GetProperty("url").GetString() ?? "")
-            .Select(url => Convert.FromBase64String(url[(url.IndexOf("base64,", StringComparison.Ordinal) + "base64,".Length)..]))
+        Messages.SelectMany(m => Parts(m)).SelectMany(ImageBytes).ToList();
+
+    /// <summary>The Anthropic <c>image</c> blocks inside <c>tool_result</c> blocks, decoded, in order.</summary>
+    public IReadOnlyList<byte[]> ToolResultImages =>
+        Messages.SelectMany(m => Parts(m))
+            .Where(p => p.TryGetProperty("type", out var type) && type.GetString() == "tool_result")
+            .SelectMany(p => Parts(p))
+            .SelectMany(ImageBytes)
             .ToList();
+
+    private static IEnumerable<JsonElement> Parts(JsonElement message) =>
+        message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array ? content.EnumerateArray() : [];
+
+    private static IEnumerable<byte[]> ImageBytes(JsonElement part)
+    {
+        var type = part.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (type == "image_url")
+        {
+            var url = part.GetProperty("image_url").GetProperty("url").GetString() ?? "";
+            yield return Convert.FromBase64String(url[(url.IndexOf("base64,", StringComparison.Ordinal) + "base64,".Length)..]);
+        }
+        else if (type == "image")
+        {
+            yield return Convert.FromBase64String(part.GetProperty("source").GetProperty("data").GetString() ?? "");
+        }
+        else if (type == "tool_result")
+        {
+            foreach (var inner in Parts(part).SelectMany(ImageBytes))
+            {
+                yield return inner;
+            }
+        }
+    }
 
     public static string ContentText(JsonElement message)
     {

@@ -3,13 +3,15 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using OpenInterpreter.Core.Tools.Gui;
 
 namespace OpenInterpreter.Core.Models;
 
 /// <summary>
 /// Anthropic's Messages API (<c>/v1/messages</c>) behind <see cref="IChatClient"/>: the system prompt, tools,
 /// <c>max_tokens</c>, and the streamed events (text deltas, and tool input arriving as <c>input_json_delta</c>
-/// fragments, handed on as <see cref="ToolCallFragment"/>s so code shows while it is written). Written on
+/// fragments, handed on as <see cref="ToolCallFragment"/>s so code shows while it is written); a
+/// <see cref="ScreenToolDeclaration"/> goes out as Claude's native computer-use tool. Written on
 /// <see cref="Utf8JsonWriter"/> and <see cref="JsonDocument"/> because the official SDK serializes by reflection,
 /// which a Native AOT binary cannot do.
 /// </summary>
@@ -32,6 +34,10 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
         };
         request.Headers.Add("x-api-key", apiKey);
         request.Headers.Add("anthropic-version", ApiVersion);
+        if (options?.Tools?.Any(t => t is ScreenToolDeclaration) == true)
+        {
+            request.Headers.Add("anthropic-beta", AnthropicComputerTool.For(model).BetaHeader);
+        }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -135,6 +141,18 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
             foreach (var tool in tools)
             {
                 w.WriteStartObject();
+                if (tool is ScreenToolDeclaration screen)
+                {
+                    // Claude is trained on its own computer-use tool: the same actions, with the screen size given
+                    // here instead of a schema.
+                    w.WriteString("type", AnthropicComputerTool.For(model).Type);
+                    w.WriteString("name", AnthropicComputerTool.Name);
+                    w.WriteNumber("display_width_px", screen.DisplayWidth);
+                    w.WriteNumber("display_height_px", screen.DisplayHeight);
+                    w.WriteEndObject();
+                    continue;
+                }
+
                 w.WriteString("name", tool.Name);
                 w.WriteString("description", tool.Description);
                 w.WritePropertyName("input_schema");
@@ -166,7 +184,8 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
 
     /// <summary>
     /// The conversation as Anthropic wants it: only user and assistant turns, alternating, tool results inside the
-    /// user turn that follows the call, no empty text.
+    /// user turn that follows the call, no empty text. An image that follows a tool result (a screenshot after an
+    /// action, a plot) goes inside that <c>tool_result</c>, as computer use expects its screenshots.
     /// </summary>
     private static List<(string Role, List<AIContent> Blocks)> Turns(IEnumerable<ChatMessage> messages)
     {
@@ -174,7 +193,18 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
         foreach (var message in messages.Where(m => m.Role != ChatRole.System))
         {
             var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
-            var blocks = message.Contents.Where(c => c is FunctionCallContent or FunctionResultContent || c is TextContent { Text.Length: > 0 }).ToList();
+            var images = message.Contents.OfType<DataContent>().Where(d => d.HasTopLevelMediaType("image")).ToList();
+            if (role == "user" && images.Count > 0 && turns is [.., ("user", [.., ToolResultWithImages result])])
+            {
+                // The caption beside the image only says what the tool result already does.
+                result.Images.AddRange(images);
+                continue;
+            }
+
+            var blocks = message.Contents
+                .Select(c => c is FunctionResultContent r ? new ToolResultWithImages(r) : c)
+                .Where(c => c is FunctionCallContent or ToolResultWithImages or TextContent { Text.Length: > 0 } || c is DataContent d && d.HasTopLevelMediaType("image"))
+                .ToList();
             if (blocks.Count == 0)
             {
                 continue;
@@ -209,13 +239,41 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
                 w.WritePropertyName("input");
                 ChatJson.WriteArguments(w, call.Arguments);
                 break;
-            case FunctionResultContent result:
+            case ToolResultWithImages { Images.Count: 0 } result:
                 w.WriteString("type", "tool_result");
-                w.WriteString("tool_use_id", result.CallId);
-                w.WriteString("content", ChatJson.ResultText(result));
+                w.WriteString("tool_use_id", result.Result.CallId);
+                w.WriteString("content", ChatJson.ResultText(result.Result));
+                break;
+            case ToolResultWithImages result:
+                w.WriteString("type", "tool_result");
+                w.WriteString("tool_use_id", result.Result.CallId);
+                w.WriteStartArray("content");
+                WriteBlock(w, new TextContent(ChatJson.ResultText(result.Result)));
+                foreach (var image in result.Images)
+                {
+                    WriteBlock(w, image);
+                }
+
+                w.WriteEndArray();
+                break;
+            case DataContent image:
+                w.WriteString("type", "image");
+                w.WriteStartObject("source");
+                w.WriteString("type", "base64");
+                w.WriteString("media_type", image.MediaType);
+                w.WriteString("data", image.Base64Data.Span);
+                w.WriteEndObject();
                 break;
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>A tool result and the images that came after it, written as one <c>tool_result</c> block.</summary>
+    private sealed class ToolResultWithImages(FunctionResultContent result) : AIContent
+    {
+        public FunctionResultContent Result { get; } = result;
+
+        public List<DataContent> Images { get; } = [];
     }
 }

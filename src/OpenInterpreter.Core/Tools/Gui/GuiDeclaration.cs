@@ -9,7 +9,8 @@ public static class GuiDeclaration
     public static readonly string[] Actions =
     [
         "screenshot", "key", "type", "mouse_move", "left_click", "right_click", "middle_click", "double_click",
-        "left_click_drag", "scroll", "cursor_position",
+        "triple_click", "left_click_drag", "left_mouse_down", "left_mouse_up", "scroll", "hold_key", "wait",
+        "cursor_position",
     ];
 
     public const string Usage = "Example: {\"action\": \"left_click\", \"coordinate\": [640, 400]}.";
@@ -34,9 +35,10 @@ public static class GuiDeclaration
             json.WriteEndObject();
             Point(json, "coordinate", "[x, y] in screenshot pixels: where to move, click or scroll, or where a drag ends.");
             Point(json, "start_coordinate", "left_click_drag: [x, y] where the drag starts (else where the pointer is).");
-            Property(json, "text", "string", "type: the text to type. key: a key or combination, xdotool style (Return, ctrl+s, alt+Tab).");
+            Property(json, "text", "string", "type: the text to type. key and hold_key: a key or combination, xdotool style (Return, ctrl+s, alt+Tab). Clicks and scroll: keys to hold meanwhile (shift, ctrl).");
             Property(json, "scroll_direction", "string", "scroll: up, down, left or right.");
             Property(json, "scroll_amount", "integer", "scroll: how many wheel clicks (default 3).");
+            Property(json, "duration", "number", "hold_key and wait: how many seconds (at most 100).");
             json.WriteEndObject();
             json.WriteStartArray("required");
             json.WriteStringValue("action");

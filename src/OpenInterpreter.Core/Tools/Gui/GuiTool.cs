@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OpenInterpreter.Core.Conversation;
@@ -15,6 +16,7 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
     public const string ToolName = ToolNames.Gui;
     public const string FunctionName = "computer";
     private const int DefaultScrollAmount = 3;
+    private const int MaxSeconds = 100;
 
     private ScreenScale? _scale;
 
@@ -27,7 +29,30 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
         where they are reliable, and code (`execute`) where the task needs no screen at all.
         """;
 
-    public AITool Declare() => GuiDeclaration.Create(FunctionName, _scale);
+    /// <summary>
+    /// The JSON-schema declaration; with the screen's size once it is known, so a provider with a native computer-use
+    /// tool (Anthropic) can offer that, which needs the size before the first screenshot.
+    /// </summary>
+    public AITool Declare()
+    {
+        var scale = _scale ??= ProbeScale();
+        var declaration = GuiDeclaration.Create(FunctionName, scale);
+        return scale is null ? declaration : new ScreenToolDeclaration(declaration, scale.Width, scale.Height);
+    }
+
+    // Declarations are synchronous; asking the screen its size is one short xdotool run, and without a usable desktop
+    // the plain declaration goes out so the first action reports what is missing.
+    private ScreenScale? ProbeScale()
+    {
+        try
+        {
+            return screen.GetScaleAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (GuiException)
+        {
+            return null;
+        }
+    }
 
     public bool Handles(string functionName) => functionName == FunctionName;
 
@@ -84,6 +109,14 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
                 return new Outcome($"The pointer is at ({x}, {y}).");
             }
 
+            if (action == "wait")
+            {
+                // Waiting changes nothing, so it asks nothing; the screenshot after it shows what the wait was for.
+                var seconds = Seconds(arguments, action);
+                await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+                return new Outcome($"Waited {seconds:0.##} s. Screenshot after it, {scale.Width}×{scale.Height}.", await screen.ScreenshotAsync(scale, cancellationToken).ConfigureAwait(false));
+            }
+
             var (description, perform) = Plan(action, arguments, scale);
             var approval = await approver.ApproveActionAsync(
                 new ToolAction($"{description}?", $"gui:{action}", $"The user declined this action: {description}."), cancellationToken).ConfigureAwait(false);
@@ -121,6 +154,10 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
         (int X, int Y)? target = point is null ? null : scale.ToReal(point[0], point[1]);
         var at = point is null ? "" : $" at ({point[0]}, {point[1]})";
 
+        // Computer use lets the model hold keys (shift, ctrl) during a click or scroll, in "text".
+        var held = action is "key" or "type" or "hold_key" ? null : ToolArgument.String(arguments, "text") is { Length: > 0 } modifiers ? modifiers : null;
+        var holding = held is null ? "" : $" holding {held}";
+
         Func<CancellationToken, Task> Click(int button, int count) => async ct =>
         {
             if (target is { } t)
@@ -128,7 +165,17 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
                 await screen.MoveAsync(t.X, t.Y, ct).ConfigureAwait(false);
             }
 
-            await screen.ClickAsync(button, count, ct).ConfigureAwait(false);
+            await HoldingAsync(held, () => screen.ClickAsync(button, count, ct), ct).ConfigureAwait(false);
+        };
+
+        Func<CancellationToken, Task> Button(bool down) => async ct =>
+        {
+            if (target is { } t)
+            {
+                await screen.MoveAsync(t.X, t.Y, ct).ConfigureAwait(false);
+            }
+
+            await screen.MouseButtonAsync(1, down, ct).ConfigureAwait(false);
         };
 
         switch (action)
@@ -142,14 +189,24 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
             case "mouse_move":
                 var to = target ?? throw new GuiException($"mouse_move needs \"coordinate\". {GuiDeclaration.Usage}");
                 return ($"Move the mouse to ({point![0]}, {point[1]})", ct => screen.MoveAsync(to.X, to.Y, ct));
+            case "hold_key":
+                var hold = Text(arguments, action);
+                var seconds = Seconds(arguments, action);
+                return ($"Hold {hold} for {seconds:0.##} s", ct => HoldingAsync(hold, () => Task.Delay(TimeSpan.FromSeconds(seconds), ct), ct));
             case "left_click":
-                return ($"Click{at}", Click(1, 1));
+                return ($"Click{at}{holding}", Click(1, 1));
             case "right_click":
-                return ($"Right-click{at}", Click(3, 1));
+                return ($"Right-click{at}{holding}", Click(3, 1));
             case "middle_click":
-                return ($"Middle-click{at}", Click(2, 1));
+                return ($"Middle-click{at}{holding}", Click(2, 1));
             case "double_click":
-                return ($"Double-click{at}", Click(1, 2));
+                return ($"Double-click{at}{holding}", Click(1, 2));
+            case "triple_click":
+                return ($"Triple-click{at}{holding}", Click(1, 3));
+            case "left_mouse_down":
+                return ($"Press the left button{at}", Button(down: true));
+            case "left_mouse_up":
+                return ($"Release the left button{at}", Button(down: false));
             case "left_click_drag":
                 var end = target ?? throw new GuiException($"left_click_drag needs \"coordinate\", where the drag ends. {GuiDeclaration.Usage}");
                 var from = ToolArgument.Integers(arguments, "start_coordinate");
@@ -169,9 +226,35 @@ public sealed class GuiTool(IScreen screen, ICodeApprover approver) : ITool
                     _ => throw new GuiException($"scroll_direction must be up, down, left or right, not '{direction}'."),
                 };
                 var amount = Math.Clamp(ToolArgument.Integer(arguments, "scroll_amount") ?? DefaultScrollAmount, 1, 50);
-                return ($"Scroll {direction} {amount}{at}", Click(button, amount));
+                return ($"Scroll {direction} {amount}{at}{holding}", Click(button, amount));
         }
     }
+
+    /// <summary>Does <paramref name="act"/> with <paramref name="keys"/> held, releasing them even when it fails or is stopped.</summary>
+    private async Task HoldingAsync(string? keys, Func<Task> act, CancellationToken cancellationToken)
+    {
+        if (keys is null)
+        {
+            await act().ConfigureAwait(false);
+            return;
+        }
+
+        await screen.HoldKeysAsync(keys, down: true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await act().ConfigureAwait(false);
+        }
+        finally
+        {
+            // Not the action's token: a key left down after Ctrl-C would stay down on the user's desktop.
+            await screen.HoldKeysAsync(keys, down: false, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static double Seconds(IDictionary<string, object?> arguments, string action) =>
+        double.TryParse(ToolArgument.String(arguments, "duration"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= MaxSeconds
+            ? seconds
+            : throw new GuiException($"{action} needs \"duration\", a number of seconds from 0 to {MaxSeconds}. Example: {{\"action\": \"{action}\", \"duration\": 1}}.");
 
     private static string Text(IDictionary<string, object?> arguments, string action) =>
         ToolArgument.String(arguments, "text") is { Length: > 0 } text ? text : throw new GuiException($"{action} needs \"text\". {GuiDeclaration.Usage}");

@@ -22,5 +22,11 @@ public interface IScreen
 
     Task TypeAsync(string text, CancellationToken cancellationToken);
 
+    /// <summary>Presses (<paramref name="down"/>) or releases mouse <paramref name="button"/> where the pointer is, for drags the model does in steps.</summary>
+    Task MouseButtonAsync(int button, bool down, CancellationToken cancellationToken);
+
+    /// <summary>Presses (<paramref name="down"/>) or releases keys, xdotool style (<c>shift</c>, <c>ctrl+alt</c>), which stay held in between.</summary>
+    Task HoldKeysAsync(string keys, bool down, CancellationToken cancellationToken);
+
     Task<(int X, int Y)> CursorAsync(CancellationToken cancellationToken);
 }

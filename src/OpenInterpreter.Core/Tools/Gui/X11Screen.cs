@@ -62,6 +62,12 @@ public sealed class X11Screen : IScreen
         }
     }
 
+    public Task MouseButtonAsync(int button, bool down, CancellationToken cancellationToken) =>
+        XdotoolAsync([down ? "mousedown" : "mouseup", Number(button)], cancellationToken);
+
+    public Task HoldKeysAsync(string keys, bool down, CancellationToken cancellationToken) =>
+        XdotoolAsync([down ? "keydown" : "keyup", "--", .. keys.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(KeyName)], cancellationToken);
+
     public async Task<(int X, int Y)> CursorAsync(CancellationToken cancellationToken)
     {
         var values = (await XdotoolAsync(["getmouselocation", "--shell"], cancellationToken).ConfigureAwait(false))

@@ -41,6 +41,10 @@ public sealed class GuiToolTests
 
         public Task<(int X, int Y)> CursorAsync(CancellationToken cancellationToken) => Task.FromResult((800, 500));
 
+        public Task MouseButtonAsync(int button, bool down, CancellationToken cancellationToken) => Record($"button {button} {(down ? "down" : "up")}");
+
+        public Task HoldKeysAsync(string keys, bool down, CancellationToken cancellationToken) => Record($"keys {keys} {(down ? "down" : "up")}");
+
         private Task Record(string what)
         {
             Done.Add(what);
@@ -113,11 +117,43 @@ public sealed class GuiToolTests
     [InlineData("""{"action": "key", "text": "ctrl+s"}""", "key ctrl+s")]
     [InlineData("""{"action": "type", "text": "hello"}""", "type hello")]
     [InlineData("""{"action": "mouse_move", "coordinate": [1279, 799]}""", "move 1599,999")]
+    [InlineData("""{"action": "triple_click", "coordinate": [640, 400]}""", "move 800,500|click 1x3")]
+    [InlineData("""{"action": "left_click", "coordinate": [640, 400], "text": "shift"}""", "move 800,500|keys shift down|click 1x1|keys shift up")]
+    [InlineData("""{"action": "scroll", "scroll_direction": "down", "text": "ctrl"}""", "keys ctrl down|click 5x3|keys ctrl up")]
+    [InlineData("""{"action": "left_mouse_down", "coordinate": [0, 0]}""", "move 0,0|button 1 down")]
+    [InlineData("""{"action": "left_mouse_up", "coordinate": [640, 400]}""", "move 800,500|button 1 up")]
+    [InlineData("""{"action": "hold_key", "text": "shift", "duration": 0.05}""", "keys shift down|keys shift up")]
     public async Task Each_action_does_what_it_says(string arguments, string expected)
     {
         var screen = new RecordingScreen();
         await CallAsync(screen, new RecordingApprover(true), arguments);
         Assert.Equal(expected.Split('|').Append("screenshot 1280x800"), screen.Done);
+    }
+
+    [Fact]
+    public async Task Wait_asks_nothing_and_ends_with_a_screenshot()
+    {
+        var screen = new RecordingScreen();
+        var approver = new RecordingApprover(false);
+
+        var (_, conversation) = await CallAsync(screen, approver, """{"action": "wait", "duration": 0.1}""");
+
+        Assert.Empty(approver.Asked);
+        Assert.Equal(["screenshot 1280x800"], screen.Done);
+        Assert.StartsWith("Waited 0.1 s.", conversation[1].Content);
+    }
+
+    [Theory]
+    [InlineData("""{"action": "wait"}""")]
+    [InlineData("""{"action": "hold_key", "text": "shift", "duration": 500}""")]
+    public async Task A_missing_or_too_long_duration_is_an_error_with_an_example(string arguments)
+    {
+        var screen = new RecordingScreen();
+
+        var (_, conversation) = await CallAsync(screen, new RecordingApprover(true), arguments);
+
+        Assert.Empty(screen.Done);
+        Assert.Contains("needs \"duration\", a number of seconds from 0 to 100", conversation[1].Content);
     }
 
     [Fact]
