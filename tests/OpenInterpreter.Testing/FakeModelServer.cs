@@ -111,13 +111,15 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        // HttpListener shares one socket per port inside a process; closing it can race a listener of another test
+        // on a reused port. A failed shutdown of a test server is not the test's result, so it is not thrown.
         try
         {
+            _listener.Stop();
+            _listener.Close();
             await _serving.ConfigureAwait(false);
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException or HttpListenerException or SocketException or InvalidOperationException)
         {
         }
     }
