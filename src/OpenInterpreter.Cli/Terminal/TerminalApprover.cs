@@ -86,6 +86,8 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
         "python" => ".py",
         "shell" => ".sh",
         "javascript" => ".js",
+        "r" => ".R",
+        "ruby" => ".rb",
         _ => ".txt",
     };
 }

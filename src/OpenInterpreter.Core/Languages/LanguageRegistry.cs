@@ -11,6 +11,8 @@ public sealed class LanguageRegistry : IAsyncDisposable
         new(PythonSession.Info, PythonSession.Program, options => new PythonSession(options)),
         new(ShellSession.Info, ShellSession.Program, options => new ShellSession(options)),
         new(JavaScriptSession.Info, JavaScriptSession.Program, options => new JavaScriptSession(options)),
+        new(RSession.Info, RSession.Program, options => new RSession(options)),
+        new(RubySession.Info, RubySession.Program, options => new RubySession(options)),
     ];
 
     private readonly SessionOptions _options;

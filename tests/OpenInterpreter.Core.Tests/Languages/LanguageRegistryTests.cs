@@ -16,6 +16,10 @@ public sealed class LanguageRegistryTests
     [InlineData("javascript", "javascript")]
     [InlineData("js", "javascript")]
     [InlineData("node", "javascript")]
+    [InlineData("r", "r")]
+    [InlineData("R", "r")]
+    [InlineData("ruby", "ruby")]
+    [InlineData("rb", "ruby")]
     public async Task Find_answers_to_names_and_aliases(string asked, string expected)
     {
         await using var registry = new LanguageRegistry();
@@ -36,7 +40,7 @@ public sealed class LanguageRegistryTests
     {
         await using var registry = new LanguageRegistry();
 
-        Assert.Equal(["python", "shell", "javascript"], registry.Available.Select(l => l.Name));
+        Assert.Equal(["python", "shell", "javascript", "r", "ruby"], registry.Available.Select(l => l.Name));
         Assert.Null(registry.GetInstallHint(JavaScriptSession.Info));
     }
 
