@@ -125,6 +125,7 @@ public sealed class InterpreterTool(
         }
 
         RunCompleted? completed = null;
+        var images = new List<string>();
         var session = languages.GetSession(language);
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
         try
@@ -140,6 +141,9 @@ public sealed class InterpreterTool(
                     case ActiveLineChanged line:
                         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.ActiveLine, line.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         break;
+                    case ImageProduced image:
+                        images.Add(image.PngPath);
+                        break;
                     case RunCompleted end:
                         completed = end;
                         break;
@@ -149,9 +153,17 @@ public sealed class InterpreterTool(
         finally
         {
             conversation.Add(LmcMessage.ConsoleOutput(ResultText(collector, completed, cancellationToken.IsCancellationRequested)));
+            // After the output, which closes the tool call: the history sends images as the user's own messages.
+            conversation.AddRange(images.Select(path => new LmcMessage(LmcRole.Computer, LmcType.Image, path, LmcFormat.Path)));
         }
 
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
+        foreach (var path in images)
+        {
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Image, LmcFormat.Path, Start: true);
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Image, LmcFormat.Path, path);
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Image, LmcFormat.Path, End: true);
+        }
     }
 
     private string ResultText(OutputCollector collector, RunCompleted? completed, bool interruptedByUser)

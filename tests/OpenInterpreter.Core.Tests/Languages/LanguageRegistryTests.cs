@@ -20,6 +20,9 @@ public sealed class LanguageRegistryTests
     [InlineData("R", "r")]
     [InlineData("ruby", "ruby")]
     [InlineData("rb", "ruby")]
+    [InlineData("java", "java")]
+    [InlineData("html", "html")]
+    [InlineData("applescript", "applescript")]
     public async Task Find_answers_to_names_and_aliases(string asked, string expected)
     {
         await using var registry = new LanguageRegistry();
@@ -40,8 +43,18 @@ public sealed class LanguageRegistryTests
     {
         await using var registry = new LanguageRegistry();
 
-        Assert.Equal(["python", "shell", "javascript", "r", "ruby"], registry.Available.Select(l => l.Name));
+        Assert.Equal(["python", "shell", "javascript", "r", "ruby", "java", "html"], registry.Available.Select(l => l.Name));
         Assert.Null(registry.GetInstallHint(JavaScriptSession.Info));
+    }
+
+    [FactOffMacOS]
+    public async Task Applescript_is_refused_off_macos_with_a_one_line_reason()
+    {
+        await using var registry = new LanguageRegistry();
+
+        Assert.DoesNotContain(AppleScriptSession.Info, registry.Available);
+        Assert.Equal("AppleScript runs only on macOS.", registry.GetInstallHint(AppleScriptSession.Info));
+        Assert.Throws<LanguageUnavailableException>(() => registry.GetSession(AppleScriptSession.Info));
     }
 
     [Fact]
