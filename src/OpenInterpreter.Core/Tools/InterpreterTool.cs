@@ -119,7 +119,7 @@ public sealed class InterpreterTool(
     {
         using var collector = new OutputCollector(settings.MaxOutput, paths.OutputsDirectory);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.RunTimeout is { } timeout)
+        if (settings.RunTimeout is { } timeout && timeout > TimeSpan.Zero)
         {
             run.CancelAfter(timeout);
         }
@@ -172,7 +172,7 @@ public sealed class InterpreterTool(
         var note = completed?.Status switch
         {
             RunStatus.Interrupted when interruptedByUser => "[The user interrupted the run.]",
-            RunStatus.Interrupted => $"[The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0} s.]",
+            RunStatus.Interrupted => $"[The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0.#} s.]",
             RunStatus.Crashed or RunStatus.Failed when completed.Error is { } error && !text.Contains(error, StringComparison.Ordinal) => $"[{error}]",
             null => "[The run was cut short.]",
             _ => null,
