@@ -13,6 +13,7 @@ public sealed class LanguageRegistry : IAsyncDisposable
         Driven(JavaScriptSession.Info, JavaScriptSession.Program, options => new JavaScriptSession(options)),
         Driven(RSession.Info, RSession.Program, options => new RSession(options)),
         Driven(RubySession.Info, RubySession.Program, options => new RubySession(options)),
+        Driven(PowerShellSession.Info, PowerShellSession.Program, options => new PowerShellSession(options)),
         Driven(JavaSession.Info, JavaSession.Program, options => new JavaSession(options)),
         new(HtmlSession.Info, null, "", true, options => new HtmlSession(options)),
         Driven(AppleScriptSession.Info, AppleScriptSession.Program, options => new AppleScriptSession(options)) with
