@@ -237,6 +237,8 @@ internal sealed class DriverProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
+        // Where drivers save what they make for the user (Python's figures); it outlives the session.
+        start.Environment["OI_FILES_DIR"] = options.FilesDirectoryOrDefault;
         foreach (var (name, value) in options.Environment)
         {
             if (value is null)
