@@ -75,7 +75,7 @@ internal sealed class DriverProcess : IAsyncDisposable
         {
             requests = OpenFifo(Path.Combine(directory.FullName, "requests"));
             control = OpenFifo(Path.Combine(directory.FullName, "control"));
-            var script = WriteDriverScript(directory, program.DriverResource);
+            var script = program.DriverResource is { } resource ? WriteDriverScript(directory, resource) : null;
             var setsid = ExecutableLocator.Find("setsid");
             var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, options);
             var process = Process.Start(start) ?? throw new InvalidOperationException($"{runtimePath} did not start.");
@@ -208,7 +208,7 @@ internal sealed class DriverProcess : IAsyncDisposable
     }
 
     private static ProcessStartInfo StartInfo(
-        DriverProgram program, string runtimePath, string script, string requests, string control, string? setsid, SessionOptions options)
+        DriverProgram program, string runtimePath, string? script, string requests, string control, string? setsid, SessionOptions options)
     {
         var start = new ProcessStartInfo
         {
@@ -227,7 +227,7 @@ internal sealed class DriverProcess : IAsyncDisposable
             start.ArgumentList.Add(runtimePath);
         }
 
-        foreach (var argument in program.RuntimeArguments.Concat([script, requests, control]))
+        foreach (var argument in program.RuntimeArguments.Concat(script is null ? [requests, control] : [script, requests, control]))
         {
             start.ArgumentList.Add(argument);
         }

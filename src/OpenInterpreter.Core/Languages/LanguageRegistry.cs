@@ -15,11 +15,14 @@ public sealed class LanguageRegistry : IAsyncDisposable
         Driven(RubySession.Info, RubySession.Program, options => new RubySession(options)),
         Driven(PowerShellSession.Info, PowerShellSession.Program, options => new PowerShellSession(options)),
         Driven(JavaSession.Info, JavaSession.Program, options => new JavaSession(options)),
-        new(HtmlSession.Info, null, "", true, options => new HtmlSession(options)),
+        new(HtmlSession.Info, null, "", () => null, options => new HtmlSession(options)),
         Driven(AppleScriptSession.Info, AppleScriptSession.Program, options => new AppleScriptSession(options)) with
         {
-            Supported = OperatingSystem.IsMacOS(),
-            InstallHint = "AppleScript runs only on macOS.",
+            Unsupported = () => OperatingSystem.IsMacOS() ? null : "AppleScript runs only on macOS.",
+        },
+        Driven(CSharpSession.Info, CSharpSession.Program, options => new CSharpSession(options)) with
+        {
+            Unsupported = CSharpSession.MissingHost,
         },
     ];
 
@@ -49,7 +52,7 @@ public sealed class LanguageRegistry : IAsyncDisposable
     internal LanguageRegistry(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, Func<string, string?> locateRuntime)
     {
         _installed = new(() =>
-            Definitions.Where(d => d.Supported && (d.Command is null || locateRuntime(d.Command) is not null)).Select(d => d.Info.Name).ToHashSet());
+            Definitions.Where(d => d.Unsupported() is null && (d.Command is null || locateRuntime(d.Command) is not null)).Select(d => d.Info.Name).ToHashSet());
         _options = new SessionOptions
         {
             WorkingDirectory = workingDirectory,
@@ -75,8 +78,8 @@ public sealed class LanguageRegistry : IAsyncDisposable
     {
         var definition = Definition(language);
         return IsAvailable(language) ? null
-            : definition.Supported && definition.Command is { } command ? $"{command} is not installed: {definition.InstallHint}"
-            : definition.InstallHint;
+            : definition.Unsupported() is { } reason ? reason
+            : $"{definition.Command} is not installed: {definition.InstallHint}";
     }
 
     /// <summary>
@@ -135,10 +138,11 @@ public sealed class LanguageRegistry : IAsyncDisposable
         ?? throw new ArgumentException($"{language.Name} is not a language this registry knows.", nameof(language));
 
     private static LanguageDefinition Driven(LanguageInfo info, DriverProgram program, Func<SessionOptions, ILanguageSession> create) =>
-        new(info, program.Prerequisite, program.InstallHint, true, create);
+        new(info, program.Prerequisite, program.InstallHint, () => null, create);
 
     /// <summary>What the registry knows of one language: its name and aliases, the command it needs (null for none),
-    /// how to install that command, whether it runs on this system at all, and how to make a session.</summary>
+    /// how to install that command, why it cannot run with this system or build (null when it can), and how to make a
+    /// session.</summary>
     private sealed record LanguageDefinition(
-        LanguageInfo Info, string? Command, string InstallHint, bool Supported, Func<SessionOptions, ILanguageSession> Create);
+        LanguageInfo Info, string? Command, string InstallHint, Func<string?> Unsupported, Func<SessionOptions, ILanguageSession> Create);
 }

@@ -25,6 +25,8 @@ public sealed class LanguageRegistryTests
     [InlineData("applescript", "applescript")]
     [InlineData("powershell", "powershell")]
     [InlineData("pwsh", "powershell")]
+    [InlineData("csharp", "csharp")]
+    [InlineData("cs", "csharp")]
     public async Task Find_answers_to_names_and_aliases(string asked, string expected)
     {
         await using var registry = new LanguageRegistry();
@@ -47,7 +49,7 @@ public sealed class LanguageRegistryTests
 
         // PowerShell is optional in CI: it comes from NuGet, not from Debian.
         string[] optional = ExecutableLocator.Find("pwsh") is null ? [] : ["powershell"];
-        Assert.Equal(["python", "shell", "javascript", "r", "ruby", .. optional, "java", "html"], registry.Available.Select(l => l.Name));
+        Assert.Equal(["python", "shell", "javascript", "r", "ruby", .. optional, "java", "html", "csharp"], registry.Available.Select(l => l.Name));
         Assert.Null(registry.GetInstallHint(JavaScriptSession.Info));
     }
 
