@@ -88,6 +88,11 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
         "javascript" => ".js",
         "r" => ".R",
         "ruby" => ".rb",
+        "powershell" => ".ps1",
+        "java" => ".java",
+        "html" => ".html",
+        "applescript" => ".applescript",
+        "csharp" => ".csx",
         _ => ".txt",
     };
 }

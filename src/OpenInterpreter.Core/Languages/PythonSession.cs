@@ -9,13 +9,8 @@ public sealed class PythonSession : DriverSession
         DriverResource: "python_driver.py",
         CellExtension: ".py",
         // The host decodes UTF-8 whatever the locale says.
-        // The host decodes UTF-8 whatever the locale says. Figures go through the driver's own matplotlib backend,
-        // which saves them as PNGs instead of opening windows.
-        Environment: new Dictionary<string, string>
-        {
-            ["PYTHONIOENCODING"] = "utf-8",
-            ["MPLBACKEND"] = "module://_oi_matplotlib_backend",
-        },
+        // The host decodes UTF-8 whatever the locale says.
+        Environment: new Dictionary<string, string> { ["PYTHONIOENCODING"] = "utf-8" },
         InstallHint: OperatingSystem.IsMacOS() ? "brew install python" : "apt install python3");
 
     /// <summary>Creates a session; its process starts on the first run.</summary>

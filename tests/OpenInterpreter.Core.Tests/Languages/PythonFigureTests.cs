@@ -53,4 +53,17 @@ public sealed class PythonFigureTests : IAsyncLifetime
         Assert.Equal("False\n", result.Stdout);
         Assert.Empty(result.Events.OfType<ImageProduced>());
     }
+
+    [FactRequiringPythonModule("matplotlib", InstallHint)]
+    public async Task A_python_the_code_starts_keeps_its_own_matplotlib_backend()
+    {
+        var result = await _session.RunToEndAsync(
+            "import subprocess, sys\n"
+            + "child = subprocess.run([sys.executable, '-c', 'import os, matplotlib.pyplot as p; print(os.environ.get(\"MPLBACKEND\"), p.get_backend())'], capture_output=True, text=True)\n"
+            + "print(child.stdout.strip() or child.stderr)");
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.StartsWith("None ", result.Stdout);
+        Assert.DoesNotContain("_oi_", result.Stdout);
+    }
 }

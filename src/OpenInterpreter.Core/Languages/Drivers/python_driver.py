@@ -53,8 +53,9 @@ def _save_figures():
 
 
 def _install_matplotlib_backend():
-    # MPLBACKEND names a module; this one is Agg (no window, no display needed) whose show() hands the figures to
-    # the host. It is made here, not imported, so the session does not pay for matplotlib until the code imports it.
+    # When the code imports matplotlib, its backend is set to this module: Agg (no window, no display needed) whose
+    # show() hands the figures to the host. Nothing is imported before the code does, so a session that draws nothing
+    # does not pay for matplotlib; and no MPLBACKEND is set, which programs the code starts would inherit.
     source = (
         "from matplotlib.backends.backend_agg import FigureCanvasAgg as FigureCanvas\n"
         "from matplotlib.backend_bases import FigureManagerBase as FigureManager\n"
@@ -79,7 +80,30 @@ def _install_matplotlib_backend():
         def exec_module(self, module):
             exec(compile(source, "<oi-matplotlib-backend>", "exec"), module.__dict__)
 
+    class _MatplotlibHook(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name != "matplotlib":
+                return None
+            for finder in sys.meta_path:
+                if finder is self or not hasattr(finder, "find_spec"):
+                    continue
+                spec = finder.find_spec(name, path, target)
+                if spec is not None and spec.loader is not None:
+                    break
+            else:
+                return None
+            load = spec.loader.exec_module
+
+            def exec_module(module):
+                load(module)
+                # As matplotlib.use() before pyplot: a later matplotlib.use() in the code still wins.
+                module.rcParams["backend"] = "module://_oi_matplotlib_backend"
+
+            spec.loader.exec_module = exec_module
+            return spec
+
     sys.meta_path.append(_BackendFinder())
+    sys.meta_path.insert(0, _MatplotlibHook())
 
 
 _install_matplotlib_backend()
