@@ -46,7 +46,7 @@ internal static class Application
 
         var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
         using var model = CreateModel(settings, view, switches, interactive);
-        await using var languages = new LanguageRegistry();
+        await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;

@@ -53,7 +53,7 @@ internal static class ProfileCommands
 
         var withKey = invocation.KeyOnCommandLine && interactive
             && AnsiConsole.Confirm("Write the API key from --api_key into the profile too (plain text, readable only by you)?", defaultValue: false);
-        var settings = invocation.Settings with { RunTimeout = null };
+        var settings = invocation.Settings with { RunTimeout = invocation.TimeoutSetting };
         profiles.Save(name, ProfileWriter.Write(settings, withKey));
         Console.Error.WriteLine($"interpreter: saved the profile {path}{(invocation.KeyOnCommandLine && !withKey ? " (without the API key)" : "")}.");
     }

@@ -21,6 +21,9 @@ internal sealed record Invocation(
     /// <summary>Whether the API key came from this command line (the only way it may be written to a profile).</summary>
     public bool KeyOnCommandLine { get; init; }
 
+    /// <summary>The run time-out a profile or --timeout set, without the --stdin default; what --save_profile keeps.</summary>
+    public TimeSpan? TimeoutSetting { get; init; }
+
     /// <summary>The profile <c>--reset_profile</c> puts back; null when not asked.</summary>
     public string? ResetProfile { get; init; }
 

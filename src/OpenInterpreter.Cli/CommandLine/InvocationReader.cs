@@ -80,7 +80,7 @@ internal static class InvocationReader
         var loaded = SettingsLoader.Apply(layers);
 
         var readStdin = parsed.GetValue(options.Stdin);
-        var settings = loaded.Settings with { RunTimeout = readStdin ? StdinRunTimeout : null };
+        var settings = loaded.Settings with { RunTimeout = loaded.Settings.RunTimeout ?? (readStdin ? StdinRunTimeout : null) };
         return new Invocation(
             settings,
             words.Length > 0 ? string.Join(' ', words) : null,
@@ -97,6 +97,7 @@ internal static class InvocationReader
             ShowProfiles = showProfiles,
             PickConversation = parsed.GetValue(options.Conversations),
             ContinueLatest = parsed.GetValue(options.Continue),
+            TimeoutSetting = loaded.Settings.RunTimeout,
         };
     }
 
@@ -143,6 +144,7 @@ internal static class InvocationReader
         Add(options.SystemMessage, "system_message", v => v);
         Add(options.CustomInstructions, "custom_instructions", v => v);
         Add(options.MaxOutput, "max_output", v => v is { } t ? Number(t) : null);
+        Add(options.Timeout, "timeout", v => v is { } t ? Number(t) : null);
         Add(options.AutoRun, "auto_run", v => v ? "true" : null);
         Add(options.Verbose, "verbose", v => v ? "true" : null);
         Add(options.ApiVersion, "llm.api_version", v => v);

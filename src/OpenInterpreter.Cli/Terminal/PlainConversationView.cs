@@ -61,8 +61,12 @@ internal sealed class PlainConversationView(TextWriter output, TextWriter errors
                         break;
                     case { Type: LmcType.Console }:
                         break; // active lines mean nothing without a live display
+                    case { Type: LmcType.Image, Format: LmcFormat.Path, Content: { } path }:
+                        EndLine();
+                        Write($"Image: {path}\n");
+                        break;
                     case { Type: LmcType.Image }:
-                        break; // the output before it says what the image is
+                        break; // a screenshot: the output before it says what the image is
                     case { Content: { } text }:
                         Write(text);
                         break;

@@ -20,6 +20,12 @@ internal sealed class RichConversationView(IAnsiConsole console) : IConversation
         while (await stream.MoveNextAsync().ConfigureAwait(false))
         {
             var chunk = stream.Current;
+            if (chunk is { Type: LmcType.Image, Format: LmcFormat.Path, Content: { } path })
+            {
+                console.MarkupLine($"[grey]Image: {Markup.Escape(path)}[/]");
+                continue;
+            }
+
             ILiveBlock? block = chunk switch
             {
                 { Type: LmcType.Message, Start: true } => new TextBlock(),

@@ -86,6 +86,13 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
         "python" => ".py",
         "shell" => ".sh",
         "javascript" => ".js",
+        "r" => ".R",
+        "ruby" => ".rb",
+        "powershell" => ".ps1",
+        "java" => ".java",
+        "html" => ".html",
+        "applescript" => ".applescript",
+        "csharp" => ".csx",
         _ => ".txt",
     };
 }

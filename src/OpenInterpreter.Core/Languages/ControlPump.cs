@@ -111,6 +111,7 @@ internal sealed class ControlPump
             "ready" => new DriverReady(),
             "line" when fields.Length >= 2 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                 => new LineReached(number),
+            "image" when fields.Length >= 2 && fields[1].Length > 0 => new ImageSaved(fields[1]),
             "done" when fields.Length >= 3 && ParseOutcome(fields[2]) is { } outcome
                 => new CellDone(fields[1], outcome, fields.Length >= 4 ? fields[3] : ""),
             _ => null,

@@ -18,6 +18,9 @@ internal sealed record DriverReady : DriverMessage;
 /// <summary>The running cell moved to this line (1-based).</summary>
 internal sealed record LineReached(int Line) : DriverMessage;
 
+/// <summary>The running cell produced a picture, saved as the PNG file at <paramref name="Path"/>.</summary>
+internal sealed record ImageSaved(string Path) : DriverMessage;
+
 /// <summary>The driver finished the cell identified by <paramref name="Fence"/>, with this outcome.</summary>
 internal sealed record CellDone(string Fence, CellOutcome Outcome, string Message) : DriverMessage;
 

@@ -75,7 +75,7 @@ internal sealed class DriverProcess : IAsyncDisposable
         {
             requests = OpenFifo(Path.Combine(directory.FullName, "requests"));
             control = OpenFifo(Path.Combine(directory.FullName, "control"));
-            var script = WriteDriverScript(directory, program.DriverResource);
+            var script = program.DriverResource is { } resource ? WriteDriverScript(directory, resource) : null;
             var setsid = ExecutableLocator.Find("setsid");
             var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, options);
             var process = Process.Start(start) ?? throw new InvalidOperationException($"{runtimePath} did not start.");
@@ -208,7 +208,7 @@ internal sealed class DriverProcess : IAsyncDisposable
     }
 
     private static ProcessStartInfo StartInfo(
-        DriverProgram program, string runtimePath, string script, string requests, string control, string? setsid, SessionOptions options)
+        DriverProgram program, string runtimePath, string? script, string requests, string control, string? setsid, SessionOptions options)
     {
         var start = new ProcessStartInfo
         {
@@ -227,7 +227,7 @@ internal sealed class DriverProcess : IAsyncDisposable
             start.ArgumentList.Add(runtimePath);
         }
 
-        foreach (var argument in program.RuntimeArguments.Concat([script, requests, control]))
+        foreach (var argument in program.RuntimeArguments.Concat(script is null ? [requests, control] : [script, requests, control]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -237,6 +237,8 @@ internal sealed class DriverProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
+        // Where drivers save what they make for the user (Python's figures); it outlives the session.
+        start.Environment["OI_FILES_DIR"] = options.FilesDirectoryOrDefault;
         foreach (var (name, value) in options.Environment)
         {
             if (value is null)

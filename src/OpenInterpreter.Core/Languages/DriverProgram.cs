@@ -1,11 +1,17 @@
 namespace OpenInterpreter.Core.Languages;
 
 /// <summary>How to start one language's driver: the runtime to look up on the PATH, its arguments, the embedded
-/// driver script, the extension cells are written with, extra environment, and how to install the runtime.</summary>
+/// driver script (null when the arguments name the driver already), the extension cells are written with, extra environment, how to install the runtime, and the
+/// command the language needs besides the runtime that runs the driver (javac for Java, whose driver is bash).</summary>
 internal sealed record DriverProgram(
     string Runtime,
     IReadOnlyList<string> RuntimeArguments,
-    string DriverResource,
+    string? DriverResource,
     string CellExtension,
     IReadOnlyDictionary<string, string> Environment,
-    string InstallHint);
+    string InstallHint,
+    string? RequiredCommand = null)
+{
+    /// <summary>The command whose absence makes the language unavailable.</summary>
+    public string Prerequisite => RequiredCommand ?? Runtime;
+}

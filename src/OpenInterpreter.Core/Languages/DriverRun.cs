@@ -243,6 +243,9 @@ internal sealed class DriverRun
             case LineReached line when _cellPath is not null && _done is null && line.Line != _line:
                 _line = line.Line;
                 return new ActiveLineChanged(line.Line);
+            case ImageSaved image when _cellPath is not null && _done is null:
+                _lastActivity = Environment.TickCount64;
+                return new ImageProduced(image.Path);
             case CellDone done when done.Fence == _fence.Text:
                 _done = done;
                 _lastActivity = Environment.TickCount64;

@@ -57,7 +57,7 @@ public abstract class DriverSession : ILanguageSession
                 yield break;
             }
 
-            run = new DriverRun(process, Language.Name, code, InterruptGracePeriod, cancellationToken);
+            run = new DriverRun(process, Language.Name, PrepareCell(code), InterruptGracePeriod, cancellationToken);
             await foreach (var execution in run.ExecuteAsync().ConfigureAwait(false))
             {
                 yield return execution;
@@ -76,6 +76,10 @@ public abstract class DriverSession : ILanguageSession
             Volatile.Write(ref _busy, 0);
         }
     }
+
+    /// <summary>The cell the driver gets for <paramref name="code"/>; the code itself unless the language must
+    /// wrap it.</summary>
+    private protected virtual string PrepareCell(string code) => code;
 
     /// <summary>Ends the process and its whole process group; the session cannot run code afterwards.</summary>
     public async ValueTask DisposeAsync()
@@ -106,9 +110,9 @@ public abstract class DriverSession : ILanguageSession
             return (_process, notice, null);
         }
 
-        if (ExecutableLocator.Find(_program.Runtime) is not { } runtime)
+        if (ExecutableLocator.Find(_program.Runtime) is not { } runtime || ExecutableLocator.Find(_program.Prerequisite) is null)
         {
-            return (null, notice, $"{_program.Runtime} is not installed: {_program.InstallHint}");
+            return (null, notice, $"{_program.Prerequisite} is not installed: {_program.InstallHint}");
         }
 
         try

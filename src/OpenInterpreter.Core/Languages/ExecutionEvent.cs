@@ -9,6 +9,10 @@ public sealed record OutputWritten(string Text, OutputStream Stream) : Execution
 /// <summary>The code moved to another line (1-based, in the code as given); null when no line runs any more.</summary>
 public sealed record ActiveLineChanged(int? Line) : ExecutionEvent;
 
+/// <summary>The code produced a picture (a matplotlib figure, a rendered HTML page), saved as the PNG file at
+/// <paramref name="PngPath"/>.</summary>
+public sealed record ImageProduced(string PngPath) : ExecutionEvent;
+
 /// <summary>The run ended. <paramref name="Error"/> is a one-line reason when it did not succeed.</summary>
 public sealed record RunCompleted(RunStatus Status, string? Error = null) : ExecutionEvent;
 

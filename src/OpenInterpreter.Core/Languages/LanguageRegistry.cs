@@ -8,14 +8,27 @@ public sealed class LanguageRegistry : IAsyncDisposable
 {
     private static readonly LanguageDefinition[] Definitions =
     [
-        new(PythonSession.Info, PythonSession.Program, options => new PythonSession(options)),
-        new(ShellSession.Info, ShellSession.Program, options => new ShellSession(options)),
-        new(JavaScriptSession.Info, JavaScriptSession.Program, options => new JavaScriptSession(options)),
+        Driven(PythonSession.Info, PythonSession.Program, options => new PythonSession(options)),
+        Driven(ShellSession.Info, ShellSession.Program, options => new ShellSession(options)),
+        Driven(JavaScriptSession.Info, JavaScriptSession.Program, options => new JavaScriptSession(options)),
+        Driven(RSession.Info, RSession.Program, options => new RSession(options)),
+        Driven(RubySession.Info, RubySession.Program, options => new RubySession(options)),
+        Driven(PowerShellSession.Info, PowerShellSession.Program, options => new PowerShellSession(options)),
+        Driven(JavaSession.Info, JavaSession.Program, options => new JavaSession(options)),
+        new(HtmlSession.Info, null, "", () => null, options => new HtmlSession(options)),
+        Driven(AppleScriptSession.Info, AppleScriptSession.Program, options => new AppleScriptSession(options)) with
+        {
+            Unsupported = () => OperatingSystem.IsMacOS() ? null : "AppleScript runs only on macOS.",
+        },
+        Driven(CSharpSession.Info, CSharpSession.Program, options => new CSharpSession(options)) with
+        {
+            Unsupported = CSharpSession.MissingHost,
+        },
     ];
 
     private readonly SessionOptions _options;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, DriverSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ILanguageSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lazy<HashSet<string>> _installed;
     private bool _disposed;
 
@@ -26,12 +39,20 @@ public sealed class LanguageRegistry : IAsyncDisposable
     {
     }
 
+    /// <summary>Where sessions keep the files they make for the user (HTML pages, pictures); a folder in the system's
+    /// temporary directory unless set before the first session is handed out.</summary>
+    public string? FilesDirectory
+    {
+        get => _options.FilesDirectory;
+        init => _options = _options with { FilesDirectory = value };
+    }
+
     /// <summary>Creates a registry that looks runtimes up with <paramref name="locateRuntime"/>; tests use it to
     /// pretend a runtime is missing.</summary>
     internal LanguageRegistry(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, Func<string, string?> locateRuntime)
     {
         _installed = new(() =>
-            Definitions.Where(d => locateRuntime(d.Program.Runtime) is not null).Select(d => d.Info.Name).ToHashSet());
+            Definitions.Where(d => d.Unsupported() is null && (d.Command is null || locateRuntime(d.Command) is not null)).Select(d => d.Info.Name).ToHashSet());
         _options = new SessionOptions
         {
             WorkingDirectory = workingDirectory,
@@ -42,7 +63,7 @@ public sealed class LanguageRegistry : IAsyncDisposable
     /// <summary>Every language this build knows, installed or not.</summary>
     public IReadOnlyList<LanguageInfo> All { get; } = Definitions.Select(d => d.Info).ToArray();
 
-    /// <summary>The languages whose runtime (python3, bash, node) is on the PATH.</summary>
+    /// <summary>The languages this machine can run: their runtime is on the PATH and they run on this system.</summary>
     public IReadOnlyList<LanguageInfo> Available => All.Where(IsAvailable).ToArray();
 
     /// <summary>The known language called <paramref name="nameOrAlias"/> (any case), installed or not; null if none.</summary>
@@ -51,12 +72,14 @@ public sealed class LanguageRegistry : IAsyncDisposable
     /// <summary>True when <paramref name="language"/>'s runtime is on the PATH.</summary>
     public bool IsAvailable(LanguageInfo language) => _installed.Value.Contains(Definition(language).Info.Name);
 
-    /// <summary>How to install <paramref name="language"/>'s runtime, e.g. "node is not installed: apt install nodejs";
-    /// null when it is installed.</summary>
+    /// <summary>Why <paramref name="language"/> cannot run here, e.g. "node is not installed: apt install nodejs";
+    /// null when it can.</summary>
     public string? GetInstallHint(LanguageInfo language)
     {
         var definition = Definition(language);
-        return IsAvailable(language) ? null : $"{definition.Program.Runtime} is not installed: {definition.Program.InstallHint}";
+        return IsAvailable(language) ? null
+            : definition.Unsupported() is { } reason ? reason
+            : $"{definition.Command} is not installed: {definition.InstallHint}";
     }
 
     /// <summary>
@@ -89,7 +112,7 @@ public sealed class LanguageRegistry : IAsyncDisposable
     /// next <see cref="GetSession"/> starts afresh.</summary>
     public async ValueTask ResetAsync()
     {
-        DriverSession[] sessions;
+        ILanguageSession[] sessions;
         lock (_lock)
         {
             sessions = [.. _sessions.Values];
@@ -114,6 +137,12 @@ public sealed class LanguageRegistry : IAsyncDisposable
         Definitions.FirstOrDefault(d => d.Info.Name == language.Name)
         ?? throw new ArgumentException($"{language.Name} is not a language this registry knows.", nameof(language));
 
-    /// <summary>What the registry knows of one language: its name and aliases, how to run it, how to make a session.</summary>
-    private sealed record LanguageDefinition(LanguageInfo Info, DriverProgram Program, Func<SessionOptions, DriverSession> Create);
+    private static LanguageDefinition Driven(LanguageInfo info, DriverProgram program, Func<SessionOptions, ILanguageSession> create) =>
+        new(info, program.Prerequisite, program.InstallHint, () => null, create);
+
+    /// <summary>What the registry knows of one language: its name and aliases, the command it needs (null for none),
+    /// how to install that command, why it cannot run with this system or build (null when it can), and how to make a
+    /// session.</summary>
+    private sealed record LanguageDefinition(
+        LanguageInfo Info, string? Command, string InstallHint, Func<string?> Unsupported, Func<SessionOptions, ILanguageSession> Create);
 }

@@ -9,6 +9,7 @@ public sealed class PythonSession : DriverSession
         DriverResource: "python_driver.py",
         CellExtension: ".py",
         // The host decodes UTF-8 whatever the locale says.
+        // The host decodes UTF-8 whatever the locale says.
         Environment: new Dictionary<string, string> { ["PYTHONIOENCODING"] = "utf-8" },
         InstallHint: OperatingSystem.IsMacOS() ? "brew install python" : "apt install python3");
 

@@ -6,6 +6,13 @@ public sealed record SessionOptions
     /// <summary>The directory the process starts in; null for the current directory.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>Where sessions keep the files they make for the user (HTML pages, pictures); null for a folder in
+    /// the system's temporary directory.</summary>
+    public string? FilesDirectory { get; init; }
+
+    /// <summary>The folder <see cref="FilesDirectory"/> names, or the default one.</summary>
+    internal string FilesDirectoryOrDefault => FilesDirectory ?? Path.Combine(Path.GetTempPath(), "open-interpreter-files");
+
     /// <summary>
     /// Variables set in the process's environment after the non-interactive defaults (so they may override them);
     /// a null value removes the variable.

@@ -20,7 +20,7 @@ public sealed record InterpreterSettings
     /// <summary>Characters of one code output that go back to the model.</summary>
     public int MaxOutput { get; init; } = 2800;
 
-    /// <summary>Stop a run after this long; null for no limit.</summary>
+    /// <summary>Stop a run after this long; null when not set, <see cref="TimeSpan.Zero"/> for no limit set on purpose.</summary>
     public TimeSpan? RunTimeout { get; init; }
 
     /// <summary>No network but the model's own endpoint.</summary>

@@ -29,6 +29,8 @@ public static class SettingKeys
         // OI reads max_output under llm: as well; it is written back at the top level.
         new("llm.max_output", (s, v) => s with { MaxOutput = v.AsInt("llm.max_output", 100) }, null),
         new("safe_mode", ApplySafeMode, s => s.SafeMode),
+        // Seconds one run of code may take; 0 for no limit, even under --stdin.
+        new("timeout", (s, v) => s with { RunTimeout = TimeSpan.FromSeconds(v.AsDouble("timeout", 0, 7 * 24 * 3600)) }, s => s.RunTimeout?.TotalSeconds),
         new("tools", (s, v) => s with { Tools = v.AsList("tools") }, s => s.Tools),
         new("computer.languages", (s, v) => s with { Languages = v.AsList("computer.languages") }, s => s.Languages),
         // In OI's own default.yaml; accepted so that file loads without warnings, but they change nothing here.

@@ -119,12 +119,13 @@ public sealed class InterpreterTool(
     {
         using var collector = new OutputCollector(settings.MaxOutput, paths.OutputsDirectory);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.RunTimeout is { } timeout)
+        if (settings.RunTimeout is { } timeout && timeout > TimeSpan.Zero)
         {
             run.CancelAfter(timeout);
         }
 
         RunCompleted? completed = null;
+        var images = new List<string>();
         var session = languages.GetSession(language);
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
         try
@@ -140,6 +141,9 @@ public sealed class InterpreterTool(
                     case ActiveLineChanged line:
                         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.ActiveLine, line.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         break;
+                    case ImageProduced image:
+                        images.Add(image.PngPath);
+                        break;
                     case RunCompleted end:
                         completed = end;
                         break;
@@ -149,9 +153,17 @@ public sealed class InterpreterTool(
         finally
         {
             conversation.Add(LmcMessage.ConsoleOutput(ResultText(collector, completed, cancellationToken.IsCancellationRequested)));
+            // After the output, which closes the tool call: the history sends images as the user's own messages.
+            conversation.AddRange(images.Select(path => new LmcMessage(LmcRole.Computer, LmcType.Image, path, LmcFormat.Path)));
         }
 
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
+        foreach (var path in images)
+        {
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Image, LmcFormat.Path, Start: true);
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Image, LmcFormat.Path, path);
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Image, LmcFormat.Path, End: true);
+        }
     }
 
     private string ResultText(OutputCollector collector, RunCompleted? completed, bool interruptedByUser)
@@ -160,7 +172,7 @@ public sealed class InterpreterTool(
         var note = completed?.Status switch
         {
             RunStatus.Interrupted when interruptedByUser => "[The user interrupted the run.]",
-            RunStatus.Interrupted => $"[The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0} s.]",
+            RunStatus.Interrupted => $"[The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0.#} s.]",
             RunStatus.Crashed or RunStatus.Failed when completed.Error is { } error && !text.Contains(error, StringComparison.Ordinal) => $"[{error}]",
             null => "[The run was cut short.]",
             _ => null,

@@ -16,6 +16,17 @@ public sealed class LanguageRegistryTests
     [InlineData("javascript", "javascript")]
     [InlineData("js", "javascript")]
     [InlineData("node", "javascript")]
+    [InlineData("r", "r")]
+    [InlineData("R", "r")]
+    [InlineData("ruby", "ruby")]
+    [InlineData("rb", "ruby")]
+    [InlineData("java", "java")]
+    [InlineData("html", "html")]
+    [InlineData("applescript", "applescript")]
+    [InlineData("powershell", "powershell")]
+    [InlineData("pwsh", "powershell")]
+    [InlineData("csharp", "csharp")]
+    [InlineData("cs", "csharp")]
     public async Task Find_answers_to_names_and_aliases(string asked, string expected)
     {
         await using var registry = new LanguageRegistry();
@@ -36,8 +47,20 @@ public sealed class LanguageRegistryTests
     {
         await using var registry = new LanguageRegistry();
 
-        Assert.Equal(["python", "shell", "javascript"], registry.Available.Select(l => l.Name));
+        // PowerShell is optional in CI: it comes from NuGet, not from Debian.
+        string[] optional = ExecutableLocator.Find("pwsh") is null ? [] : ["powershell"];
+        Assert.Equal(["python", "shell", "javascript", "r", "ruby", .. optional, "java", "html", "csharp"], registry.Available.Select(l => l.Name));
         Assert.Null(registry.GetInstallHint(JavaScriptSession.Info));
+    }
+
+    [FactOffMacOS]
+    public async Task Applescript_is_refused_off_macos_with_a_one_line_reason()
+    {
+        await using var registry = new LanguageRegistry();
+
+        Assert.DoesNotContain(AppleScriptSession.Info, registry.Available);
+        Assert.Equal("AppleScript runs only on macOS.", registry.GetInstallHint(AppleScriptSession.Info));
+        Assert.Throws<LanguageUnavailableException>(() => registry.GetSession(AppleScriptSession.Info));
     }
 
     [Fact]

@@ -27,6 +27,86 @@ sys.argv = [""]
 sys.path[0] = ""
 
 _running = False
+_figure_count = 0
+
+
+def _save_figures():
+    """Saves every open matplotlib figure as a PNG in $OI_FILES_DIR, reports it, and closes it."""
+    global _figure_count
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is None:
+        return
+    directory = os.environ.get("OI_FILES_DIR") or os.path.join(os.path.dirname(_DRIVER_FILE), "figures")
+    for number in pyplot.get_fignums():
+        figure = pyplot.figure(number)
+        _figure_count += 1
+        os.makedirs(directory, exist_ok=True)
+        path = os.path.join(directory, "figure-%d-%d-%d.png" % (os.getpid(), _figure_count, number))
+        try:
+            figure.savefig(path, format="png")
+        except Exception as error:
+            os.write(_stderr_copy, ("Could not save the figure: %s\n" % error).encode("utf-8", "replace"))
+            continue
+        finally:
+            pyplot.close(figure)
+        _send("image", path)
+
+
+def _install_matplotlib_backend():
+    # When the code imports matplotlib, its backend is set to this module: Agg (no window, no display needed) whose
+    # show() hands the figures to the host. Nothing is imported before the code does, so a session that draws nothing
+    # does not pay for matplotlib; and no MPLBACKEND is set, which programs the code starts would inherit.
+    source = (
+        "from matplotlib.backends.backend_agg import FigureCanvasAgg as FigureCanvas\n"
+        "from matplotlib.backend_bases import FigureManagerBase as FigureManager\n"
+        "import sys\n"
+        "def show(*args, **kwargs):\n"
+        "    sys.modules['_oi_python_driver'].save_figures()\n"
+    )
+    loader = types.ModuleType("_oi_python_driver")
+    loader.save_figures = _save_figures
+    sys.modules["_oi_python_driver"] = loader
+
+    import importlib.abc
+    import importlib.util
+
+    class _BackendFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+        def find_spec(self, name, path=None, target=None):
+            return importlib.util.spec_from_loader(name, self) if name == "_oi_matplotlib_backend" else None
+
+        def create_module(self, spec):
+            return None
+
+        def exec_module(self, module):
+            exec(compile(source, "<oi-matplotlib-backend>", "exec"), module.__dict__)
+
+    class _MatplotlibHook(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name != "matplotlib":
+                return None
+            for finder in sys.meta_path:
+                if finder is self or not hasattr(finder, "find_spec"):
+                    continue
+                spec = finder.find_spec(name, path, target)
+                if spec is not None and spec.loader is not None:
+                    break
+            else:
+                return None
+            load = spec.loader.exec_module
+
+            def exec_module(module):
+                load(module)
+                # As matplotlib.use() before pyplot: a later matplotlib.use() in the code still wins.
+                module.rcParams["backend"] = "module://_oi_matplotlib_backend"
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.append(_BackendFinder())
+    sys.meta_path.insert(0, _MatplotlibHook())
+
+
+_install_matplotlib_backend()
 
 
 def _on_sigint(signum, frame):
@@ -165,6 +245,11 @@ def _serve():
             status, message = "interrupted", "KeyboardInterrupt"
         except Exception as error:
             status, message = "error", _one_line(error)
+        try:
+            # A figure the code drew but did not show is shown at the end of the run, as in a notebook.
+            _save_figures()
+        except Exception as error:
+            os.write(_stderr_copy, ("Could not save the figures: %s\n" % error).encode("utf-8", "replace"))
         _flush()
         _write_fence(_stdout_copy, fence)
         _write_fence(_stderr_copy, fence)
