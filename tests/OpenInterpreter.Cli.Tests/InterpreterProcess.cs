@@ -36,7 +36,7 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
     /// Starts <c>interpreter</c> with <paramref name="arguments"/>; <paramref name="workingDirectory"/> defaults to a fresh
     /// folder, and <paramref name="home"/> to a fresh home that is deleted afterwards (a given one is kept, to share it).
     /// </summary>
-    public static InterpreterProcess Start(IEnumerable<string> arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null, string? home = null)
+    public static InterpreterProcess Start(IEnumerable<string> arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null, string? home = null, bool discardStdout = false)
     {
         var ownsHome = home is null;
         home ??= Directory.CreateTempSubdirectory("oi-home-").FullName;
@@ -50,6 +50,15 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (discardStdout)
+        {
+            // For output too large to keep: the shell execs the program (same pid) with stdout on /dev/null.
+            start.ArgumentList.Add("sh");
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("exec \"$@\" > /dev/null");
+            start.ArgumentList.Add("sh");
+        }
+
         start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "interpreter.dll"));
         foreach (var argument in arguments)
@@ -69,6 +78,10 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
 
         return new InterpreterProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start interpreter"), home, ownsHome);
     }
+
+    /// <summary>The most memory the program has held so far (VmHWM), in bytes.</summary>
+    public long PeakResidentBytes() =>
+        long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
 
     public async Task WriteLineAsync(string line)
     {

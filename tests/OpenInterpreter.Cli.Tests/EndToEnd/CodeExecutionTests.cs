@@ -182,4 +182,42 @@ public sealed class CodeExecutionTests
 
         Assert.Equal(130, await interpreter.WaitForExitAsync());
     }
+
+    [Fact]
+    public async Task A_gigabyte_of_output_finishes_in_bounded_memory_with_a_truncated_result()
+    {
+        const string gigabyte = "import sys\nline = 'x' * 1023 + '\\n'\nblock = line * 1024\nfor _ in range(1024):\n    sys.stdout.write(block)";
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("warm up", FakeReply.Execute("python", "print('warm')"))
+            .WhenLastMessageContains("flood", FakeReply.Execute("python", gigabyte))
+            .Otherwise(FakeReply.Text("Done."));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--api_base", server.BaseUrl, "--api_key", Session.TestKey, "-y"], discardStdout: true);
+
+        // A small run first, so the baseline includes the code paths a run needs.
+        await interpreter.WriteLineAsync("warm up");
+        await WaitForRequestsAsync(server, 2);
+        var baseline = interpreter.PeakResidentBytes();
+
+        await interpreter.WriteLineAsync("flood");
+        await WaitForRequestsAsync(server, 4, timeoutSeconds: 240);
+        var grown = interpreter.PeakResidentBytes() - baseline;
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var result = server.Requests[3].ToolResults.Last();
+        Assert.Contains("1,073,741,824 characters", result);
+        Assert.True(result.Length < 4000, $"the model got {result.Length} characters");
+        Assert.True(grown < 64L * 1024 * 1024, $"memory grew by {grown / (1024 * 1024)} MiB");
+    }
+
+    private static async Task WaitForRequestsAsync(FakeModelServer server, int count, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (server.Requests.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {server.Requests.Count} requests arrived");
+            await Task.Delay(50);
+        }
+    }
 }
