@@ -28,12 +28,14 @@ public sealed class CodeExecutionTests
         Assert.Equal("execute", server.Requests[0].Json.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
     }
 
-    [Fact]
-    public async Task A_python_variable_survives_to_the_next_run()
+    [Theory]
+    [InlineData("python", "x = 21", "python", "print(x * 2)")]
+    [InlineData("csharp", "var x = 21;", "cs", "x * 2")]
+    public async Task A_variable_survives_to_the_next_run(string language, string define, string alias, string use)
     {
         await using var server = FakeModelServer.Start()
-            .WhenLastMessageContains("define x", FakeReply.Execute("python", "x = 21"))
-            .WhenLastMessageContains("double x", FakeReply.Execute("python", "print(x * 2)"))
+            .WhenLastMessageContains("define x", FakeReply.Execute(language, define))
+            .WhenLastMessageContains("double x", FakeReply.Execute(alias, use))
             .Otherwise(FakeReply.Text("Done."));
         await using var interpreter = Session.Start(server, "-y");
 

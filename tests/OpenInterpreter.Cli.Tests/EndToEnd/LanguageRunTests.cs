@@ -84,23 +84,4 @@ public sealed class LanguageRunTests
             Assert.Empty(server.Requests[1].Images);
         }
     }
-
-    [Fact]
-    public async Task Csharp_state_survives_between_runs_through_the_cli()
-    {
-        await using var server = FakeModelServer.Start()
-            .WhenLastMessageContains("define x", FakeReply.Execute("csharp", "var x = 21;"))
-            .WhenLastMessageContains("double x", FakeReply.Execute("cs", "x * 2"))
-            .Otherwise(FakeReply.Text("Done."));
-        await using var interpreter = Session.Start(server, "-y");
-
-        await interpreter.WriteLineAsync("define x");
-        await interpreter.WaitForOutputAsync("Done.");
-        await interpreter.WriteLineAsync("double x");
-        await interpreter.WaitForOutputAsync("Done.", occurrence: 2);
-        interpreter.CloseInput();
-        await interpreter.WaitForExitAsync();
-
-        Assert.Equal("42", server.Requests.Last().ToolResults.Last().Trim());
-    }
 }
