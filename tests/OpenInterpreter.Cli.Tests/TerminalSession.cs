@@ -39,6 +39,27 @@ public sealed class TerminalSession : IAsyncDisposable
     public Task<string> ScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-200"]);
 
     /// <summary>Waits until the screen shows <paramref name="text"/> <paramref name="occurrence"/> times (tmux drops trailing spaces).</summary>
+    /// <summary>
+    /// Presses Ctrl-D at the prompt until the program has ended (at most three times). A Ctrl-D that lands after the
+    /// prompt is drawn but before the line editor reads keys is taken by the terminal's own line discipline and lost on
+    /// a loaded machine; the user would press it again, and so does this.
+    /// </summary>
+    public async Task ExitWithCtrlDAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await PressAsync("C-d");
+            try
+            {
+                await WaitForAsync("Pane is dead", timeoutSeconds: attempt < 3 ? 5 : 30);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     public async Task WaitForAsync(string text, int occurrence = 1, int timeoutSeconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);

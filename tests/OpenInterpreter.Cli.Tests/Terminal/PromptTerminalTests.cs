@@ -28,8 +28,7 @@ public sealed class PromptTerminalTests
             // Ctrl-D typed before the prompt reads is taken by the terminal itself as end-of-file: wait for the prompt.
             await first.WaitForAsync(">", occurrence: 2);
             await Task.Delay(500);
-            await first.PressAsync("C-d");
-            await first.WaitForAsync("Pane is dead");
+            await first.ExitWithCtrlDAsync();
         }
 
         Assert.Equal("hello world!", server.Requests.Last().LastMessageText);
