@@ -19,7 +19,7 @@ internal static class Application
         var plain = invocation.Plain || invocation.ReadStdin || Console.IsOutputRedirected;
         IConversationView view = plain
             ? new PlainConversationView(Console.Out, Console.Error)
-            : new RichConversationView(AnsiConsole.Console);
+            : new RichConversationView(AnsiConsole.Console, Console.Out);
 
         var message = invocation.FirstMessage;
         if (invocation.ReadStdin)

@@ -7,35 +7,58 @@ using Spectre.Console.Rendering;
 
 namespace OpenInterpreter.Cli.Terminal;
 
-/// <summary>Renders Markdown (parsed by Markdig) as Spectre.Console renderables: headings, lists, quotes, code.</summary>
+/// <summary>
+/// Renders Markdown (parsed by Markdig) as Spectre.Console renderables: headings, lists, quotes, tables, code. Any
+/// prefix of a Markdown text renders without error (a model's reply is shown while it streams, cut anywhere).
+/// </summary>
 internal static class MarkdownView
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseEmphasisExtras().UsePipeTables().Build();
 
-    public static IRenderable Render(string markdown)
+    /// <summary>The blocks of <paramref name="markdown"/>, each drawn on its own (as they are while a reply streams).</summary>
+    public static List<IRenderable> Render(string markdown) => [.. Blocks(markdown).Select(b => b.View)];
+
+    /// <summary>The top-level blocks of <paramref name="markdown"/>, each with the offset in the text where it starts.</summary>
+    public static List<(int Start, IRenderable View)> Blocks(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        var blocks = new List<IRenderable>();
+        var blocks = new List<(int, IRenderable)>(document.Count);
         foreach (var block in document)
         {
-            blocks.Add(RenderBlock(block, 0));
+            // A link reference definition shows nothing by itself.
+            if (block is not Markdig.Syntax.LinkReferenceDefinitionGroup)
+            {
+                // From the start of the block's line, so that its indentation (an indented code block) comes along.
+                var start = Math.Min(block.Span.Start, markdown.Length);
+                while (start > 0 && markdown[start - 1] != '\n')
+                {
+                    start--;
+                }
+
+                blocks.Add((start, RenderBlock(block, 0)));
+            }
         }
 
-        return new Rows(blocks);
+        return blocks;
     }
 
     private static IRenderable RenderBlock(Block block, int depth) => block switch
     {
-        HeadingBlock heading => new Markup($"[bold underline]{Inlines(heading.Inline)}[/]\n"),
-        ParagraphBlock paragraph => new Markup(Inlines(paragraph.Inline) + "\n"),
-        FencedCodeBlock fenced => CodePanel.Render(Lines(fenced), fenced.Info, activeLine: null),
-        CodeBlock code => CodePanel.Render(Lines(code), null, activeLine: null),
+        HeadingBlock { Level: 1 } heading => Spaced(new Markup($"[bold yellow underline]{Inlines(heading.Inline)}[/]"), depth),
+        HeadingBlock { Level: 2 } heading => Spaced(new Markup($"[bold underline]{Inlines(heading.Inline)}[/]"), depth),
+        HeadingBlock heading => Spaced(new Markup($"[bold]{Inlines(heading.Inline)}[/]"), depth),
+        ParagraphBlock paragraph => Spaced(new Markup(Inlines(paragraph.Inline)), depth),
+        FencedCodeBlock fenced => Spaced(CodePanel.RenderExample(Lines(fenced), fenced.Info), depth),
+        CodeBlock code => Spaced(CodePanel.RenderExample(Lines(code), null), depth),
         ListBlock list => RenderList(list, depth),
-        QuoteBlock quote => new Padder(new Rows(quote.Select(b => RenderBlock(b, depth))), new Padding(2, 0, 0, 0)),
-        ThematicBreakBlock => new Rule { Style = Style.Parse("grey") },
-        Markdig.Extensions.Tables.Table table => RenderTable(table),
+        QuoteBlock quote => Spaced(new QuoteBar(new Rows(quote.Select(b => RenderBlock(b, depth + 1)))), depth),
+        ThematicBreakBlock => Spaced(new Rule { Style = Style.Parse("grey") }, depth),
+        Markdig.Extensions.Tables.Table table => Spaced(RenderTable(table), depth),
         _ => new Text(""),
     };
+
+    /// <summary>A blank line after a top-level block, as between paragraphs.</summary>
+    private static IRenderable Spaced(IRenderable block, int depth) => depth == 0 ? new Rows(block, new Text("")) : block;
 
     private static IRenderable RenderList(ListBlock list, int depth)
     {
@@ -67,9 +90,20 @@ internal static class MarkdownView
             return new Text("");
         }
 
+        var column = 0;
         foreach (var cell in rows[0].OfType<Markdig.Extensions.Tables.TableCell>())
         {
-            view.AddColumn(new TableColumn(new Markup(CellText(cell))));
+            var align = column < table.ColumnDefinitions.Count ? table.ColumnDefinitions[column].Alignment : null;
+            view.AddColumn(new TableColumn(new Markup($"[bold]{CellText(cell)}[/]"))
+            {
+                Alignment = align switch
+                {
+                    Markdig.Extensions.Tables.TableColumnAlign.Center => Justify.Center,
+                    Markdig.Extensions.Tables.TableColumnAlign.Right => Justify.Right,
+                    _ => Justify.Left,
+                },
+            });
+            column++;
         }
 
         foreach (var row in rows.Skip(1))
@@ -89,7 +123,9 @@ internal static class MarkdownView
     private static string CellText(Markdig.Extensions.Tables.TableCell cell) =>
         string.Join(" ", cell.OfType<ParagraphBlock>().Select(p => Inlines(p.Inline)));
 
-    private static string Lines(LeafBlock block) => string.Join("\n", block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()));
+    // A fence just opened ("```pyth") has no lines yet, and then no line array either.
+    private static string Lines(LeafBlock block) =>
+        block.Lines.Lines is null ? "" : string.Join("\n", block.Lines.Lines.Take(block.Lines.Count).Select(l => l.ToString()));
 
     /// <summary>Inline Markdown as Spectre markup, with everything from the model escaped.</summary>
     private static string Inlines(ContainerInline? container)
@@ -112,6 +148,7 @@ internal static class MarkdownView
                 AutolinkInline auto => $"[blue underline]{Markup.Escape(auto.Url)}[/]",
                 LineBreakInline => "\n",
                 HtmlInline html => Markup.Escape(html.Tag),
+                HtmlEntityInline entity => Markup.Escape(entity.Transcoded.ToString()),
                 ContainerInline inner => Inlines(inner),
                 _ => "",
             });

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenInterpreter.Core.Messages;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -7,176 +6,234 @@ namespace OpenInterpreter.Cli.Terminal;
 
 /// <summary>
 /// The terminal view: each message renders live while it streams (Markdown text, highlighted code, a tail of the
-/// output with the running line), then stays on screen in full.
+/// output with the running line), then stays on screen in full. A frame is drawn every 50 ms from a timer, not only
+/// when a chunk comes, so output is on screen at once whatever comes next, and a spinner with the seconds waited
+/// shows while the model has not answered yet or code runs quietly. Only the live lines are ever redrawn.
 /// </summary>
-internal sealed class RichConversationView(IAnsiConsole console) : IConversationView
+internal sealed class RichConversationView : IConversationView
 {
-    private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(40);
+    private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(50);
+    private readonly IAnsiConsole _console;
+    private readonly AnsiLines _lines;
+    private readonly LiveRegion _live;
+    private readonly object _gate = new();
+    private ILiveBlock? _block;
+    private LmcChunk? _blockStart;
+    private Spinner? _waiting;
     private string _lastCode = "";
+
+    public RichConversationView(IAnsiConsole console, TextWriter output)
+    {
+        _console = console;
+        _lines = new AnsiLines(console.Profile.Capabilities.ColorSystem);
+        _live = new LiveRegion(output, () => console.Profile.Height);
+    }
+
+    /// <summary>What the spinner says it waits for, such as <c>waiting for gpt-4o</c>.</summary>
+    public string WaitingLabel { get; init; } = "waiting for the model";
+
+    private int Width => Math.Max(_console.Profile.Width, 20);
 
     public async Task ShowTurnAsync(IAsyncEnumerable<LmcChunk> chunks, CancellationToken cancellationToken)
     {
-        await using var stream = chunks.GetAsyncEnumerator(cancellationToken);
-        while (await stream.MoveNextAsync().ConfigureAwait(false))
+        lock (_gate)
         {
-            var chunk = stream.Current;
-            if (chunk is { Type: LmcType.Image, Format: LmcFormat.Path, Content: { } path })
-            {
-                console.MarkupLine($"[grey]Image: {Markup.Escape(path)}[/]");
-                continue;
-            }
+            _waiting = new Spinner(WaitingLabel);
+        }
 
+        using var frames = new CancellationTokenSource();
+        var drawing = DrawFramesAsync(frames.Token);
+        try
+        {
+            await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                lock (_gate)
+                {
+                    Apply(chunk);
+                }
+            }
+        }
+        finally
+        {
+            await frames.CancelAsync().ConfigureAwait(false);
+            await drawing.ConfigureAwait(false);
+            lock (_gate)
+            {
+                _waiting = null;
+                EndBlock();
+                _live.Clear();
+            }
+        }
+    }
+
+    public void Error(string line) => WriteLine($"[red]{Markup.Escape(line)}[/]");
+
+    public void Notice(string line) => WriteLine($"[grey]{Markup.Escape(line)}[/]");
+
+    public void Verbose(string line) => WriteLine($"[grey dim]{Markup.Escape(line)}[/]");
+
+    public void ShowCode(string language, string code)
+    {
+        lock (_gate)
+        {
+            _lastCode = code;
+            _live.Commit(_lines.Render(CodePanel.Render(code, language, activeLine: null), Width));
+        }
+    }
+
+    /// <summary>Draws one frame now, as the timer does: for tests and the benchmark.</summary>
+    internal void DrawFrame()
+    {
+        lock (_gate)
+        {
+            Draw();
+        }
+    }
+
+    /// <summary>Feeds one chunk in, as a turn does: for tests and the benchmark.</summary>
+    internal void Feed(LmcChunk chunk)
+    {
+        lock (_gate)
+        {
+            Apply(chunk);
+        }
+    }
+
+    private void Apply(LmcChunk chunk)
+    {
+        if (chunk is { Type: LmcType.Image, Format: LmcFormat.Path, Content: { } path })
+        {
+            _live.Commit(_lines.Render(new Markup($"[grey]Image: {Markup.Escape(path)}[/]"), Width));
+            return;
+        }
+
+        if (chunk.Start)
+        {
             ILiveBlock? block = chunk switch
             {
-                { Type: LmcType.Message, Start: true } => new TextBlock(),
-                { Type: LmcType.Code, Start: true } => new CodeBlock(chunk.Format),
-                { Type: LmcType.Console, Format: LmcFormat.Output, Start: true } => new OutputBlock(_lastCode),
+                { Type: LmcType.Message } => new LiveText(),
+                { Type: LmcType.Code } => new LiveCode(chunk.Format),
+                { Type: LmcType.Console, Format: LmcFormat.Output } => new LiveOutput(_lastCode),
                 _ => null,
             };
             if (block is not null)
             {
-                await ShowLiveAsync(block, chunk, stream).ConfigureAwait(false);
-                if (block is CodeBlock code)
-                {
-                    _lastCode = code.Code;
-                }
+                EndBlock();
+                _waiting = null;
+                _block = block;
+                _blockStart = chunk;
             }
+
+            return;
+        }
+
+        if (_block is null || _blockStart is null)
+        {
+            return;
+        }
+
+        if (chunk.End && chunk.SameKindAs(_blockStart))
+        {
+            var output = _block is LiveOutput;
+            EndBlock();
+            if (output)
+            {
+                // The output goes back to the model, which thinks before it answers.
+                _waiting = new Spinner(WaitingLabel);
+            }
+
+            return;
+        }
+
+        if (chunk.SameKindAs(_blockStart) || (_block is LiveOutput && chunk.Format == LmcFormat.ActiveLine))
+        {
+            _block.Add(chunk);
         }
     }
 
-    /// <summary>Feeds chunks to <paramref name="block"/> until its end chunk, refreshing the live display as they come.</summary>
-    private async Task ShowLiveAsync(ILiveBlock block, LmcChunk start, IAsyncEnumerator<LmcChunk> stream)
+    /// <summary>Writes the block that ends for good; the live lines go.</summary>
+    private void EndBlock()
     {
+        if (_block is null)
+        {
+            return;
+        }
+
+        var lines = new List<string>();
+        foreach (var finished in _block.TakeFinished())
+        {
+            lines.AddRange(_lines.Render(finished, Width));
+        }
+
+        foreach (var final in _block.RenderFinal())
+        {
+            lines.AddRange(_lines.Render(final, Width));
+        }
+        if (_block is LiveCode code)
+        {
+            _lastCode = code.Code;
+        }
+
+        _live.Commit(lines);
+        _block = null;
+        _blockStart = null;
+    }
+
+    private void Draw()
+    {
+        var width = Width;
+        var lines = new List<string>();
+        if (_block is not null)
+        {
+            var finished = new List<string>();
+            foreach (var block in _block.TakeFinished())
+            {
+                finished.AddRange(_lines.Render(block, width));
+            }
+
+            if (finished.Count > 0)
+            {
+                _live.Commit(finished);
+            }
+
+            lines.AddRange(_lines.Render(_block.RenderLive(), width));
+        }
+
+        if (_waiting is not null)
+        {
+            lines.AddRange(_lines.Render(new Markup(_waiting.Markup()), width));
+        }
+
+        if (lines.Count > 0 || _live.Drawn > 0)
+        {
+            _live.Show(lines);
+        }
+    }
+
+    private async Task DrawFramesAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(FrameInterval);
         try
         {
-            await console.Live(block.Render(final: false))
-                .AutoClear(true)
-                .Overflow(VerticalOverflow.Ellipsis)
-                .Cropping(VerticalOverflowCropping.Top)
-                .StartAsync(async context =>
-                {
-                    var clock = Stopwatch.StartNew();
-                    while (await stream.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        var chunk = stream.Current;
-                        if (chunk.End && chunk.SameKindAs(start))
-                        {
-                            return;
-                        }
-
-                        block.Add(chunk);
-                        if (clock.Elapsed >= FrameInterval)
-                        {
-                            context.UpdateTarget(block.Render(final: false));
-                            clock.Restart();
-                        }
-                    }
-                }).ConfigureAwait(false);
-        }
-        finally
-        {
-            console.Write(block.Render(final: true));
-        }
-    }
-
-    public void Error(string line) => console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
-
-    public void Notice(string line) => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
-
-    public void Verbose(string line) => console.MarkupLine($"[grey dim]{Markup.Escape(line)}[/]");
-
-    public void ShowCode(string language, string code)
-    {
-        _lastCode = code;
-        console.Write(CodePanel.Render(code, language, activeLine: null));
-    }
-
-    /// <summary>One message being shown live.</summary>
-    private interface ILiveBlock
-    {
-        void Add(LmcChunk chunk);
-
-        IRenderable Render(bool final);
-    }
-
-    private sealed class TextBlock : ILiveBlock
-    {
-        private readonly System.Text.StringBuilder _text = new();
-
-        public void Add(LmcChunk chunk) => _text.Append(chunk.Content);
-
-        public IRenderable Render(bool final) => MarkdownView.Render(_text.ToString());
-    }
-
-    private sealed class CodeBlock(string? language) : ILiveBlock
-    {
-        private readonly System.Text.StringBuilder _code = new();
-
-        public string Code => _code.ToString();
-
-        public void Add(LmcChunk chunk) => _code.Append(chunk.Content);
-
-        public IRenderable Render(bool final) => CodePanel.Render(Code, language, activeLine: null);
-    }
-
-    /// <summary>The output of a run: a bounded tail of its lines, and the line of the code now running.</summary>
-    private sealed class OutputBlock(string code) : ILiveBlock
-    {
-        private const int KeptLines = 400;
-        private const int LiveLines = 20;
-        private readonly string[] _codeLines = code.Split('\n');
-        private readonly Queue<string> _lines = new();
-        private readonly Core.Output.AnsiStripper _stripper = new();
-        private string _partial = "";
-        private long _dropped;
-        private int? _activeLine;
-
-        public void Add(LmcChunk chunk)
-        {
-            if (chunk.Format == LmcFormat.ActiveLine)
+            do
             {
-                _activeLine = int.TryParse(chunk.Content, out var line) ? line : null;
-                return;
-            }
-
-            var text = _partial + _stripper.Strip(chunk.Content ?? "");
-            var parts = text.Split('\n');
-            for (var i = 0; i < parts.Length - 1; i++)
-            {
-                _lines.Enqueue(parts[i]);
-                if (_lines.Count > KeptLines)
+                lock (_gate)
                 {
-                    _lines.Dequeue();
-                    _dropped++;
+                    Draw();
                 }
             }
-
-            _partial = parts[^1].Length > 10_000 ? parts[^1][^10_000..] : parts[^1];
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
         }
-
-        public IRenderable Render(bool final)
+        catch (OperationCanceledException)
         {
-            var lines = _lines.Concat(_partial.Length > 0 ? [_partial] : []).ToList();
-            var shown = final ? lines : lines.TakeLast(LiveLines).ToList();
-            var hidden = _dropped + lines.Count - shown.Count;
-            var rows = new List<IRenderable>();
-            if (!final && _activeLine is { } active && active >= 1 && active <= _codeLines.Length)
-            {
-                rows.Add(new Markup($"[black on yellow] ▶ line {active}: {Markup.Escape(_codeLines[active - 1].Trim())} [/]"));
-            }
+        }
+    }
 
-            if (hidden > 0)
-            {
-                rows.Add(new Markup($"[grey]… {hidden:N0} earlier lines not shown[/]"));
-            }
-
-            rows.AddRange(shown.Select(l => new Text(l)));
-            if (rows.Count == 0)
-            {
-                rows.Add(new Markup(final ? "[grey](no output)[/]" : "[grey]running…[/]"));
-            }
-
-            return new Panel(new Rows(rows)).Header(" [grey]output[/] ").Border(BoxBorder.Rounded).BorderColor(Color.Grey23).Expand();
+    private void WriteLine(string markup)
+    {
+        lock (_gate)
+        {
+            _live.Commit(_lines.Render(new Markup(markup), Width));
         }
     }
 }
