@@ -15,13 +15,17 @@ public sealed class TerminalSession : IAsyncDisposable
     public string Home { get; }
 
     /// <summary>Starts <c>interpreter</c> with <paramref name="arguments"/> in a 120×40 terminal with <paramref name="home"/> as HOME.</summary>
-    public static async Task<TerminalSession> StartAsync(string home, params string[] arguments)
+    public static Task<TerminalSession> StartAsync(string home, params string[] arguments) => StartAsync(home, stdoutFile: null, arguments);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with standard output sent to <paramref name="stdoutFile"/> when given (<c>&gt; out.txt</c>).</summary>
+    public static async Task<TerminalSession> StartAsync(string home, string? stdoutFile, params string[] arguments)
     {
         var session = new TerminalSession(home);
         var work = Directory.CreateTempSubdirectory("oi-tty-work-").FullName;
+        string[] redirect = stdoutFile is null ? [] : ["sh", "-c", "exec \"$@\" > \"$0\"", stdoutFile];
         string[] command =
         [
-            "env", $"HOME={home}", $"XDG_CONFIG_HOME={home}/.config", $"XDG_CACHE_HOME={home}/.cache", "OPENAI_API_KEY=", "DOTNET_NOLOGO=1", "TERM=xterm-256color",
+            .. redirect, "env", $"HOME={home}", $"XDG_CONFIG_HOME={home}/.config", $"XDG_CACHE_HOME={home}/.cache", "OPENAI_API_KEY=", "DOTNET_NOLOGO=1", "TERM=xterm-256color",
             "dotnet", Path.Combine(AppContext.BaseDirectory, "interpreter.dll"), .. arguments,
         ];
         await Tmux(["new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", "-c", work, string.Join(' ', command.Select(Quote))]);
@@ -37,6 +41,21 @@ public sealed class TerminalSession : IAsyncDisposable
     public Task PressAsync(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
 
     public Task<string> ScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-200"]);
+
+    /// <summary>Everything the pane holds: the screen and the whole scrollback.</summary>
+    public Task<string> HistoryAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-"]);
+
+    /// <summary>Makes the window <paramref name="columns"/> wide, as a user dragging its edge does.</summary>
+    public Task ResizeAsync(int columns, int rows = 40) => Tmux(["resize-window", "-t", _name, "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+    /// <summary>Whether the terminal's cursor is visible (a program that hid it and died leaves it hidden).</summary>
+    public async Task<bool> CursorVisibleAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{cursor_flag}"])).Trim() == "1";
+
+    /// <summary>The process id of the program in the pane.</summary>
+    public async Task<int> ProcessIdAsync() => int.Parse((await Tmux(["display-message", "-p", "-t", _name, "#{pane_pid}"])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The exit status of the program, once the pane is dead.</summary>
+    public async Task<string> ExitStatusAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead_status}"])).Trim();
 
     /// <summary>Waits until the screen shows <paramref name="text"/> <paramref name="occurrence"/> times (tmux drops trailing spaces).</summary>
     /// <summary>

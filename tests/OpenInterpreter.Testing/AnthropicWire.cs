@@ -43,7 +43,7 @@ internal static class AnthropicWire
         switch (reply)
         {
             case TextReply text:
-                await TextBlockAsync(output, 0, OpenAIWire.Pieces(text.Content, text.PieceLength)).ConfigureAwait(false);
+                await TextBlockAsync(output, 0, OpenAIWire.Pieces(text.Content, text.PieceLength, reply.Pacing), reply.Pacing).ConfigureAwait(false);
                 break;
 
             case CutReply cut:
@@ -60,7 +60,7 @@ internal static class AnthropicWire
                 var index = 0;
                 if (call.LeadingText is { } lead)
                 {
-                    await TextBlockAsync(output, index++, [lead]).ConfigureAwait(false);
+                    await TextBlockAsync(output, index++, OpenAIWire.Pieces(lead, lead.Length, reply.Pacing), reply.Pacing).ConfigureAwait(false);
                 }
 
                 await BlockStartAsync(output, index, w =>
@@ -71,8 +71,10 @@ internal static class AnthropicWire
                     w.WriteStartObject("input");
                     w.WriteEndObject();
                 }).ConfigureAwait(false);
-                foreach (var fragment in OpenAIWire.Pieces(call.RawArguments, Math.Max(1, call.RawArguments.Length / 5)))
+                var sent = 0;
+                foreach (var fragment in OpenAIWire.Pieces(call.RawArguments, Math.Max(1, call.RawArguments.Length / 5), reply.Pacing))
                 {
+                    await OpenAIWire.PaceAsync(reply.Pacing, sent++).ConfigureAwait(false);
                     await DeltaAsync(output, index, w => { w.WriteString("type", "input_json_delta"); w.WriteString("partial_json", fragment); }).ConfigureAwait(false);
                 }
 
@@ -157,11 +159,13 @@ internal static class AnthropicWire
         w.WriteEndObject();
     }
 
-    private static async Task TextBlockAsync(Stream output, int index, IEnumerable<string> pieces)
+    private static async Task TextBlockAsync(Stream output, int index, IEnumerable<string> pieces, Pacing? pacing)
     {
         await BlockStartAsync(output, index, w => { w.WriteString("type", "text"); w.WriteString("text", ""); }).ConfigureAwait(false);
+        var sent = 0;
         foreach (var piece in pieces)
         {
+            await OpenAIWire.PaceAsync(pacing, sent++).ConfigureAwait(false);
             await DeltaAsync(output, index, w => { w.WriteString("type", "text_delta"); w.WriteString("text", piece); }).ConfigureAwait(false);
         }
 

@@ -3,6 +3,12 @@ namespace OpenInterpreter.Testing;
 /// <summary>What the fake model server answers to one request.</summary>
 public abstract record FakeReply
 {
+    /// <summary>How the reply streams; null: at once, in the reply's own pieces.</summary>
+    public Pacing? Pacing { get; init; }
+
+    /// <summary>This reply streamed at a model's speed (<see cref="Testing.Pacing.Model"/> unless given).</summary>
+    public FakeReply Paced(Pacing? pacing = null) => this with { Pacing = pacing ?? Testing.Pacing.Model };
+
     /// <summary>A text answer, streamed in pieces of <paramref name="PieceLength"/> characters.</summary>
     public static FakeReply Text(string text, int PieceLength = 4) => new TextReply(text, PieceLength);
 

@@ -44,8 +44,10 @@ internal static class OllamaWire
         switch (reply)
         {
             case TextReply text:
-                foreach (var piece in OpenAIWire.Pieces(text.Content, text.PieceLength))
+                var index = 0;
+                foreach (var piece in OpenAIWire.Pieces(text.Content, text.PieceLength, reply.Pacing))
                 {
+                    await OpenAIWire.PaceAsync(reply.Pacing, index++).ConfigureAwait(false);
                     await SendAsync(output, Line(model, piece, null, done: false)).ConfigureAwait(false);
                 }
 

@@ -41,8 +41,10 @@ internal static class OpenAIWire
         switch (reply)
         {
             case TextReply text:
-                foreach (var piece in Pieces(text.Content, text.PieceLength))
+                var index = 0;
+                foreach (var piece in Pieces(text.Content, text.PieceLength, reply.Pacing))
                 {
+                    await PaceAsync(reply.Pacing, index++).ConfigureAwait(false);
                     await SendAsync(output, Chunk(id, model, w => w.WriteString("content", piece), null)).ConfigureAwait(false);
                 }
 
@@ -60,14 +62,21 @@ internal static class OpenAIWire
                 return;
 
             case ToolCallReply call:
+                var sent = 0;
                 if (call.LeadingText is { } lead)
                 {
-                    await SendAsync(output, Chunk(id, model, w => w.WriteString("content", lead), null)).ConfigureAwait(false);
+                    foreach (var piece in Pieces(lead, lead.Length, reply.Pacing))
+                    {
+                        await PaceAsync(reply.Pacing, sent++).ConfigureAwait(false);
+                        await SendAsync(output, Chunk(id, model, w => w.WriteString("content", piece), null)).ConfigureAwait(false);
+                    }
                 }
 
+                await PaceAsync(reply.Pacing, sent++).ConfigureAwait(false);
                 await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, $"call_fake{callNumber}", call.Name, ""), null)).ConfigureAwait(false);
-                foreach (var fragment in Pieces(call.RawArguments, Math.Max(1, call.RawArguments.Length / 5)))
+                foreach (var fragment in Pieces(call.RawArguments, Math.Max(1, call.RawArguments.Length / 5), reply.Pacing))
                 {
+                    await PaceAsync(reply.Pacing, sent++).ConfigureAwait(false);
                     await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, fragment), null)).ConfigureAwait(false);
                 }
 
@@ -172,6 +181,12 @@ internal static class OpenAIWire
         w.WriteNumber("total_tokens", 15);
         w.WriteEndObject();
     });
+
+    /// <summary>Token-sized pieces when the reply is paced, else pieces of <paramref name="length"/>.</summary>
+    internal static IEnumerable<string> Pieces(string text, int length, Pacing? pacing) =>
+        pacing is null ? Pieces(text, length) : pacing.Pieces(text);
+
+    internal static Task PaceAsync(Pacing? pacing, int index) => pacing?.BeforeChunkAsync(index) ?? Task.CompletedTask;
 
     internal static IEnumerable<string> Pieces(string text, int length)
     {

@@ -20,7 +20,7 @@ internal sealed class LiveOutput(string code) : ILiveBlock
     private readonly Queue<string> _lines = new();
     private readonly AnsiStripper _stripper = new();
     private readonly Stopwatch _running = Stopwatch.StartNew();
-    private TimeSpan _lastOutput = TimeSpan.MinValue;
+    private TimeSpan _lastOutput = TimeSpan.Zero;
     private string _partial = "";
     private bool _returned;
     private long _dropped;
