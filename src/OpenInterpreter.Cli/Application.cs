@@ -19,7 +19,7 @@ internal static class Application
         var plain = invocation.Plain || invocation.ReadStdin || Console.IsOutputRedirected;
         IConversationView view = plain
             ? new PlainConversationView(Console.Out, Console.Error)
-            : new RichConversationView(AnsiConsole.Console, Console.Out);
+            : new RichConversationView(AnsiConsole.Console, Console.Out) { WaitingLabel = $"waiting for {settings.Llm.Model}" };
 
         var message = invocation.FirstMessage;
         if (invocation.ReadStdin)
@@ -50,8 +50,9 @@ internal static class Application
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
-        using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths);
-        var promptWriter = terminal?.Writer ?? Console.Out;
+        // Questions and prompts go to the terminal, also when standard output is a file: answers go to stdout.
+        var promptWriter = terminal?.Writer ?? (Console.IsOutputRedirected ? Console.Error : Console.Out);
+        using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths, promptWriter);
         var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
@@ -59,12 +60,22 @@ internal static class Application
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
         {
+            ModelName = plain ? null : settings.Llm.Model,
             Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),
         };
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
-            if (!shell.Interrupt())
+            if (shell.Interrupt())
+            {
+                return; // the turn or command that runs stops
+            }
+
+            if (input is { IsTerminal: true } && input.Interrupt())
+            {
+                return; // at the prompt: the line editor clears the line, or asks for a second Ctrl-C
+            }
+
             {
                 // Ctrl-C at the prompt: leave, ending every session and its processes first.
                 languages.ResetAsync().AsTask().GetAwaiter().GetResult();
@@ -85,11 +96,22 @@ internal static class Application
         if (invocation.PickConversation || invocation.ContinueLatest)
         {
             var latest = invocation.ContinueLatest || invocation.ReadStdin;
-            if (await ConversationPicker.PickAsync(conversations, latest, input, view).ConfigureAwait(false) is { } path)
+            string? path;
+            try
+            {
+                path = await ConversationPicker.PickAsync(conversations, latest, input, view).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Interrupted; // Ctrl-C in the list
+            }
+
+            if (path is not null)
             {
                 var earlier = ConversationStore.Load(path);
                 loop.Messages.AddRange(earlier);
                 recorder.ContinueIn(path);
+                view.Notice($"Continuing {ConversationStore.Title(path)} ({Path.GetFileName(path)}, {earlier.Count} messages).");
                 if (!invocation.ReadStdin)
                 {
                     await ConversationPicker.ShowAsync(earlier, view).ConfigureAwait(false);
@@ -102,15 +124,26 @@ internal static class Application
             return await shell.TurnAsync(message!).ConfigureAwait(false) ? ExitCodes.Done : ExitCodes.Failed;
         }
 
-        await shell.RunInteractiveAsync(input!, Console.Out, message).ConfigureAwait(false);
+        if (!plain)
+        {
+            Banner.Show(AnsiConsole.Console, settings, switches.AutoRun);
+        }
+
+        await shell.RunInteractiveAsync(input!, promptWriter, message).ConfigureAwait(false);
         return ExitCodes.Done;
     }
 
     /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>
-    private static LineReader OpenPrompt(InterpreterPaths paths) =>
-        Console.IsInputRedirected || Console.IsOutputRedirected
-            ? new LineReader(Console.In)
-            : new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), Console.Out).ReadLine);
+    private static LineReader OpenPrompt(InterpreterPaths paths, TextWriter prompt)
+    {
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        {
+            return new LineReader(Console.In, prompt);
+        }
+
+        var keys = new TerminalKeys();
+        return new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), Console.Out, keys), keys);
+    }
 
     private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, SessionSwitches switches, bool interactive)
     {

@@ -33,11 +33,20 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
     /// <summary>The <c>%</c> commands typed at the prompt; null when the session has none.</summary>
     public SessionCommands? Commands { get; set; }
 
+    /// <summary>The model's name, for the status line after each turn; null: no status line.</summary>
+    public string? ModelName { get; init; }
+
     /// <summary>Runs one turn, then saves the conversation; true when the turn ended without error.</summary>
     public async Task<bool> TurnAsync(string message)
     {
+        var before = loop.Usage;
         var ok = await RunInterruptibleAsync(token => view.ShowTurnAsync(loop.ChatAsync(message, token), token)).ConfigureAwait(false);
         Save();
+        if (ModelName is not null)
+        {
+            view.Status(StatusLine.For(ModelName, loop.Usage - before, loop.Usage));
+        }
+
         return ok;
     }
 
@@ -102,7 +111,10 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
         }
     }
 
-    /// <summary>The interactive loop: reads messages until end of input. <c>"""</c> opens and closes multi-line input.</summary>
+    /// <summary>
+    /// The interactive loop: reads messages until end of input. <c>"""</c> opens and closes multi-line input, with a
+    /// continuation prompt; prompts go to <paramref name="prompt"/> (the terminal, also when stdout is a file).
+    /// </summary>
     public async Task RunInteractiveAsync(LineReader input, TextWriter prompt, string? firstMessage)
     {
         if (firstMessage is not null)
@@ -112,12 +124,15 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
 
         while (true)
         {
-            await prompt.WriteAsync("> ").ConfigureAwait(false);
-            await prompt.FlushAsync().ConfigureAwait(false);
-            var line = await input.ReadLineAsync(CancellationToken.None).ConfigureAwait(false);
+            var line = await input.ReadLineAsync("> ", answer: false, CancellationToken.None).ConfigureAwait(false);
             if (line is null)
             {
-                await prompt.WriteLineAsync().ConfigureAwait(false);
+                if (!input.IsTerminal)
+                {
+                    await prompt.WriteLineAsync().ConfigureAwait(false);
+                    await prompt.FlushAsync().ConfigureAwait(false);
+                }
+
                 return;
             }
 
@@ -141,11 +156,13 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
     private static async Task<string> ReadMultiLineAsync(LineReader input)
     {
         var text = new StringBuilder();
-        while (await input.ReadLineAsync(CancellationToken.None).ConfigureAwait(false) is { } line && line.Trim() != "\"\"\"")
+        while (await input.ReadLineAsync("… ", answer: false, CancellationToken.None).ConfigureAwait(false) is { } line && line.Trim() != "\"\"\"")
         {
-            text.AppendLine(line);
+            text.Append(line).Append('\n');
         }
 
-        return text.ToString().TrimEnd();
+        var message = text.ToString().TrimEnd();
+        input.Remember(message);
+        return message;
     }
 }

@@ -7,7 +7,8 @@ namespace OpenInterpreter.Cli;
 
 /// <summary>
 /// Chooses the saved conversation to continue (<c>--conversations</c>, <c>--continue</c>): a selection list in a
-/// terminal, a numbered list answered with a number otherwise. Damaged files are reported and left out.
+/// terminal, a numbered list answered with a number otherwise. Each entry shows its first message, how many messages
+/// it has and how old it is (two of the same name are told apart by their file). Damaged files are reported and left out.
 /// </summary>
 internal static class ConversationPicker
 {
@@ -31,19 +32,22 @@ internal static class ConversationPicker
             return conversations[0].Path;
         }
 
-        if (!Console.IsInputRedirected && !Console.IsOutputRedirected)
+        var entries = Entries(conversations, DateTime.Now);
+        if (input?.Keys is { } keys)
         {
-            var prompt = new SelectionPrompt<SavedConversation>()
-                .Title("Which conversation do you want to continue?")
-                .PageSize(15)
-                .UseConverter(c => $"{Markup.Escape(c.Title)} [grey]{c.Saved:yyyy-MM-dd HH:mm}[/]")
-                .AddChoices(conversations);
-            return (await AnsiConsole.PromptAsync(prompt).ConfigureAwait(false)).Path;
+            var list = new SelectionList(keys, Console.Out, () => AnsiConsole.Console.Profile.Width, () => AnsiConsole.Console.Profile.Height);
+            var (outcome, index) = await list.ChooseAsync("Which conversation do you want to continue?", entries, CancellationToken.None).ConfigureAwait(false);
+            return outcome switch
+            {
+                SelectionList.Outcome.Chosen => conversations[index].Path,
+                SelectionList.Outcome.Interrupted => throw new OperationCanceledException("The choice of a conversation was interrupted."),
+                _ => null,
+            };
         }
 
         for (var i = 0; i < conversations.Count; i++)
         {
-            Console.WriteLine($"{i + 1}. {conversations[i].Title} ({conversations[i].Saved:yyyy-MM-dd HH:mm})");
+            Console.WriteLine($"{i + 1}. {entries[i]}");
         }
 
         Console.Write("Which conversation do you want to continue? (number) ");
@@ -53,6 +57,42 @@ internal static class ConversationPicker
             ? conversations[number - 1].Path
             : null;
     }
+
+    /// <summary>One line per conversation: first message, message count, age, and the file when two have the same first words.</summary>
+    private static List<string> Entries(IReadOnlyList<SavedConversation> conversations, DateTime now)
+    {
+        var repeated = conversations.GroupBy(c => c.Title).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return [.. conversations.Select(c =>
+        {
+            List<LmcMessage> messages;
+            try
+            {
+                messages = ConversationStore.Load(c.Path);
+            }
+            catch (Core.InterpreterException)
+            {
+                messages = [];
+            }
+
+            var first = messages.FirstOrDefault(m => m.Role == LmcRole.User && m.Type == LmcType.Message)?.Content ?? c.Title;
+            first = first.ReplaceLineEndings(" ");
+            if (first.Length > 60)
+            {
+                first = first[..59] + "…";
+            }
+
+            var line = $"{first} · {messages.Count} message{(messages.Count == 1 ? "" : "s")} · {Age(now - c.Saved)}";
+            return repeated.Contains(c.Title) ? $"{line} · {Path.GetFileName(c.Path)}" : line;
+        })];
+    }
+
+    private static string Age(TimeSpan age) => age switch
+    {
+        { TotalMinutes: < 1 } => "just now",
+        { TotalHours: < 1 } => $"{(int)age.TotalMinutes} min ago",
+        { TotalDays: < 1 } => $"{(int)age.TotalHours} h ago",
+        _ => $"{(int)age.TotalDays} d ago",
+    };
 
     /// <summary>Shows a continued conversation again: the user's messages as prompts, the rest as the view renders a turn.</summary>
     public static async Task ShowAsync(IReadOnlyList<LmcMessage> messages, IConversationView view)

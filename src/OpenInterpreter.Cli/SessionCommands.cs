@@ -23,7 +23,7 @@ internal sealed class SessionCommands(
     ConversationRecorder recorder,
     TextWriter output)
 {
-    public const string Help = """
+    public const string Help = """"
         %reset                 start over: clear the conversation and end every language session
         %undo                  remove the last exchange (your last message and everything after it)
         %tokens [prompt]       tokens of the next request (with the prompt, if given) and its estimated cost
@@ -36,8 +36,8 @@ internal sealed class SessionCommands(
         %jupyter [path]        export the code and its output as a Jupyter notebook (default conversation.ipynb)
         %% <command>           run a shell command in the shell session
         %help                  this list
-        \"\"\"                    open and close multi-line input
-        """;
+        """                    open and close multi-line input
+        """";
 
     /// <summary>Runs the command line <paramref name="line"/>, which starts with <c>%</c>.</summary>
     public async Task RunAsync(string line, CancellationToken cancellationToken)
@@ -80,30 +80,64 @@ internal sealed class SessionCommands(
                 await WriteAsync(InfoText()).ConfigureAwait(false);
                 break;
             case "save_message":
-                var saveTo = Path.GetFullPath(argument ?? "messages.json");
+                var saveTo = WritablePath(argument ?? "messages.json");
                 new ConversationStore(Path.GetDirectoryName(saveTo)!).Save(saveTo, loop.Messages);
                 await WriteAsync($"Saved {loop.Messages.Count} messages to {saveTo}.").ConfigureAwait(false);
                 break;
             case "load_message":
                 var loadFrom = Path.GetFullPath(argument ?? "messages.json");
-                var loaded = File.Exists(loadFrom) ? ConversationStore.Load(loadFrom) : throw new InterpreterException($"There is no file {loadFrom}.");
+                var loaded = File.Exists(loadFrom) ? LoadConversation(loadFrom) : throw new InterpreterException($"There is no file {loadFrom}.");
                 loop.Messages.Clear();
                 loop.Messages.AddRange(loaded);
                 await WriteAsync($"Loaded {loaded.Count} messages from {loadFrom}.").ConfigureAwait(false);
                 break;
             case "markdown":
-                var markdown = Path.GetFullPath(argument ?? "conversation.md");
+                var markdown = WritablePath(argument ?? "conversation.md");
                 AtomicFile.Write(markdown, s => s.Write(Encoding.UTF8.GetBytes(MarkdownExport.Write(loop.Messages))));
                 await WriteAsync($"Wrote the conversation to {markdown}.").ConfigureAwait(false);
                 break;
             case "jupyter":
-                var notebook = Path.GetFullPath(argument ?? "conversation.ipynb");
+                var notebook = WritablePath(argument ?? "conversation.ipynb");
                 AtomicFile.Write(notebook, s => s.Write(NotebookExport.Write(loop.Messages)));
                 await WriteAsync($"Wrote the notebook {notebook}.").ConfigureAwait(false);
                 break;
             default:
                 await WriteAsync($"Unknown command: %{name}\n{Help}").ConfigureAwait(false);
                 break;
+        }
+    }
+
+    /// <summary>The full path of a file to write; a folder, or a file in a folder that does not exist, is refused with the reason.</summary>
+    private static string WritablePath(string argument)
+    {
+        var path = Path.GetFullPath(argument);
+        if (Directory.Exists(path))
+        {
+            throw new InterpreterException($"{path} is a folder.", $"Give a file name, such as {Path.Combine(argument, "conversation.md")}.");
+        }
+
+        var folder = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new InterpreterException($"There is no folder {folder}.", "Create it first, or give a path in a folder that exists.");
+        }
+
+        return path;
+    }
+
+    /// <summary>A conversation file to load; a damaged one is one line saying so, and the conversation in memory stays.</summary>
+    private static List<LmcMessage> LoadConversation(string path)
+    {
+        try
+        {
+            return ConversationStore.Load(path);
+        }
+        catch (InterpreterException e)
+        {
+            var reason = e.InnerException is System.Text.Json.JsonException json && json.LineNumber is { } line
+                ? $"it is not valid JSON (line {line + 1})"
+                : "it holds no list of messages";
+            throw new InterpreterException($"{path} is not a conversation that can be loaded: {reason}.", "The conversation you have is unchanged.");
         }
     }
 

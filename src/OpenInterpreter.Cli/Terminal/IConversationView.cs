@@ -17,6 +17,9 @@ internal interface IConversationView
     /// <summary>A line of <c>--verbose</c> detail.</summary>
     void Verbose(string line);
 
+    /// <summary>The status line after a turn (model, tokens, cost); a plain view leaves it out.</summary>
+    void Status(string line);
+
     /// <summary>Shows the code a run is about to use, when it differs from what the model wrote (after editing).</summary>
     void ShowCode(string language, string code);
 }

@@ -3,32 +3,44 @@ using System.Text;
 namespace OpenInterpreter.Cli.Terminal;
 
 /// <summary>
-/// Reads one line from the terminal with editing: arrows, Home/End (Ctrl-A/E), Backspace/Delete, Ctrl-U, Ctrl-K, and
-/// Up/Down through <see cref="PromptHistory"/>. It redraws from the cursor position saved where the line began, so it
-/// works after any prompt. Ctrl-D on an empty line is end of input. Used only when standard input is a terminal.
+/// Reads one line from the terminal with editing: arrows, Home/End (Ctrl-A/E), Backspace/Delete, Ctrl-U, Ctrl-K,
+/// Ctrl-L (clear the screen), and Up/Down through <see cref="PromptHistory"/> (a multi-line message comes back whole,
+/// its line ends shown as ⏎). Ctrl-D on an empty line is end of input; Ctrl-C clears the line, and on an empty line
+/// asks for a second Ctrl-C before it means end of input. Keys come from <see cref="TerminalKeys"/>, which reads the
+/// terminal all along, so keys typed before the prompt is drawn are neither lost nor echoed.
 /// </summary>
-internal sealed class LineEditor(PromptHistory history, TextWriter output)
+internal sealed class LineEditor(PromptHistory history, TextWriter output, TerminalKeys keys)
 {
     private const string SaveCursor = "\u001b7";
     private const string RestoreCursor = "\u001b8";
-    private const string ClearToEnd = "\u001b[K";
+    private const string ClearToEnd = "\u001b[J";
+    public const string ExitHint = "(press Ctrl-C again or Ctrl-D to exit)";
 
-    /// <summary>The next line, or null at end of input.</summary>
-    public string? ReadLine()
+    /// <summary>
+    /// Shows <paramref name="prompt"/> and returns the line typed after it, or null at end of input. An
+    /// <paramref name="answer"/> (to a question) does not take keys typed before it was asked.
+    /// </summary>
+    public async Task<string?> ReadLineAsync(string prompt, bool answer, CancellationToken cancellationToken)
     {
+        if (answer)
+        {
+            keys.HoldTypeAhead();
+        }
+
         var line = new StringBuilder();
         var cursor = 0;
         var recalled = history.Lines.Count;
+        var interruptedOnce = false;
         string? draft = null;
-        output.Write(SaveCursor);
+        output.Write(prompt + SaveCursor);
         output.Flush();
 
         void Redraw()
         {
-            output.Write(RestoreCursor + line + ClearToEnd);
+            output.Write(RestoreCursor + Shown(line.ToString()) + ClearToEnd);
             if (line.Length > cursor)
             {
-                output.Write($"\u001b[{line.Length - cursor}D");
+                output.Write($"\u001b[{Shown(line.ToString(cursor, line.Length - cursor)).Length}D");
             }
 
             output.Flush();
@@ -43,8 +55,43 @@ internal sealed class LineEditor(PromptHistory history, TextWriter output)
 
         while (true)
         {
-            var key = Console.ReadKey(intercept: true);
+            ConsoleKeyInfo key;
+            try
+            {
+                key = await keys.ReadKeyAsync(answer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Interrupted while asking: what follows starts on a line of its own, not on the question's.
+                output.WriteLine();
+                output.Flush();
+                throw;
+            }
+
             var control = (key.Modifiers & ConsoleModifiers.Control) != 0;
+            if (TerminalKeys.IsInterrupt(key))
+            {
+                if (line.Length > 0)
+                {
+                    interruptedOnce = false;
+                    Replace("");
+                }
+                else if (interruptedOnce)
+                {
+                    output.WriteLine();
+                    return null;
+                }
+                else
+                {
+                    interruptedOnce = true;
+                    output.Write($"\n\u001b[2m{ExitHint}\u001b[0m\n{prompt}{SaveCursor}");
+                    output.Flush();
+                }
+
+                continue;
+            }
+
+            interruptedOnce = false;
             switch (key.Key)
             {
                 case ConsoleKey.Enter:
@@ -55,9 +102,15 @@ internal sealed class LineEditor(PromptHistory history, TextWriter output)
                 case ConsoleKey.D when control:
                     if (line.Length == 0)
                     {
+                        output.WriteLine();
                         return null;
                     }
 
+                    break;
+                case ConsoleKey.L when control:
+                    // The screen is cleared; the scrollback is kept.
+                    output.Write($"\u001b[H\u001b[2J{prompt}{SaveCursor}");
+                    Redraw();
                     break;
                 case ConsoleKey.Backspace when cursor > 0:
                     line.Remove(--cursor, 1);
@@ -92,11 +145,11 @@ internal sealed class LineEditor(PromptHistory history, TextWriter output)
                     line.Length = cursor;
                     Redraw();
                     break;
-                case ConsoleKey.UpArrow or ConsoleKey.P when (key.Key == ConsoleKey.UpArrow || control) && recalled > 0:
+                case ConsoleKey.UpArrow or ConsoleKey.P when (key.Key == ConsoleKey.UpArrow || control) && recalled > 0 && !answer:
                     draft ??= line.ToString();
                     Replace(history.Lines[--recalled]);
                     break;
-                case ConsoleKey.DownArrow or ConsoleKey.N when (key.Key == ConsoleKey.DownArrow || control) && recalled < history.Lines.Count:
+                case ConsoleKey.DownArrow or ConsoleKey.N when (key.Key == ConsoleKey.DownArrow || control) && recalled < history.Lines.Count && !answer:
                     recalled++;
                     Replace(recalled == history.Lines.Count ? draft ?? "" : history.Lines[recalled]);
                     break;
@@ -111,4 +164,10 @@ internal sealed class LineEditor(PromptHistory history, TextWriter output)
             }
         }
     }
+
+    /// <summary>Keeps <paramref name="text"/> (a multi-line message, put together) in the history.</summary>
+    public void Remember(string text) => history.Add(text);
+
+    /// <summary>A recalled multi-line message is edited on one line, each line end shown as ⏎.</summary>
+    private static string Shown(string text) => text.Replace('\n', '⏎');
 }

@@ -88,5 +88,10 @@ internal sealed class PlainConversationView(TextWriter output, TextWriter errors
 
     public void Verbose(string line) => errors.WriteLine(line);
 
+    // Plain output is for pipes, files and scripts: only the conversation goes there.
+    public void Status(string line)
+    {
+    }
+
     public void ShowCode(string language, string code) => output.Write($"\n```{language}\n{code.TrimEnd('\n')}\n```\n");
 }

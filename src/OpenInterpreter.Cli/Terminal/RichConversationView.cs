@@ -72,6 +72,8 @@ internal sealed class RichConversationView : IConversationView
 
     public void Verbose(string line) => WriteLine($"[grey dim]{Markup.Escape(line)}[/]");
 
+    public void Status(string line) => WriteLine($"[grey dim]{Markup.Escape(line)}[/]");
+
     public void ShowCode(string language, string code)
     {
         lock (_gate)

@@ -22,6 +22,7 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
             return CodeApproval.Decline(NoTerminal);
         }
 
+        var code = request.Code;
         while (true)
         {
             await prompt.WriteAsync("Would you like to run this code? (y/n/e) ").ConfigureAwait(false);
@@ -30,21 +31,33 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
             switch (answer)
             {
                 case "y" or "yes":
-                    return CodeApproval.Run();
+                    return CodeApproval.Run(code == request.Code ? null : code);
                 case "e" or "edit":
-                    var edited = await CodeEditor.EditAsync(request.Code, Extension(request.Language), editDirectory, cancellationToken).ConfigureAwait(false);
+                    string? edited;
+                    using (answers.Suspend())
+                    {
+                        edited = await CodeEditor.EditAsync(code, Extension(request.Language), editDirectory, cancellationToken).ConfigureAwait(false);
+                    }
+
                     if (edited is null)
                     {
                         view.Error("The editor failed, so the code is unchanged. Set $EDITOR to an editor that works here.");
                         continue;
                     }
 
+                    // The edited code is what runs: show it, and ask about it.
+                    code = edited;
                     view.ShowCode(request.Language, edited);
-                    return CodeApproval.Run(edited);
+                    continue;
                 case "":
                     continue;
-                default:
+                case null or "n" or "no":
+                    // null: Ctrl-D, or the end of the input.
+                    view.Notice("Not run.");
                     return CodeApproval.Decline();
+                default:
+                    view.Notice("Answer y to run the code, n not to run it, or e to edit it first.");
+                    continue;
             }
         }
     }

@@ -51,6 +51,12 @@ public sealed class ConversationLoop(
 
     private TokenCounter? _tokens;
 
+    /// <summary>Tokens of every model call of this session so far (the status line shows a turn's share and the total).</summary>
+    public TokenUsage Usage { get; private set; } = TokenUsage.None;
+
+    /// <summary>Tokens the tool declarations add to every request (names, descriptions, JSON schemas).</summary>
+    public int ToolTokens => TextMode ? 0 : _tools.Declare().Sum(tool => Tokens.Count(tool.Name + " " + tool.Description + " " + (tool is AIFunction function ? function.JsonSchema.GetRawText() : "")));
+
     /// <summary>The messages the next request sends, trimmed to the context window, with <paramref name="nextUserMessage"/> last when given.</summary>
     public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
     {
@@ -104,6 +110,7 @@ public sealed class ConversationLoop(
     {
         var history = BuildRequest();
         var text = new StringBuilder();
+        UsageDetails? reported = null;
         var textOpen = false;
         ToolCallDraft? openCode = null;
         var finished = false;
@@ -173,6 +180,10 @@ public sealed class ConversationLoop(
                         case FunctionCallContent call:
                             calls.Add(call);
                             break;
+
+                        case UsageContent usage:
+                            reported = usage.Details;
+                            break;
                     }
                 }
             }
@@ -184,6 +195,10 @@ public sealed class ConversationLoop(
             {
                 Messages.Add(LmcMessage.AssistantText(text.ToString()));
             }
+
+            Usage += new TokenUsage(
+                reported?.InputTokenCount ?? Tokens.Count(history) + ToolTokens,
+                reported?.OutputTokenCount ?? Tokens.Count(text.ToString()) + drafts.Values.Sum(d => Tokens.Count(d.RawArguments.ToString())));
         }
 
         if (textOpen)

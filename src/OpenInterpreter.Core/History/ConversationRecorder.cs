@@ -11,11 +11,17 @@ public sealed class ConversationRecorder(ConversationStore store, Func<DateTime>
     /// <summary>The file this conversation is saved to; null until the first save.</summary>
     public string? Path { get; private set; }
 
-    /// <summary>Saves <paramref name="messages"/>; nothing is written while there is no message yet.</summary>
+    /// <summary>Saves <paramref name="messages"/>; nothing is written while there is no message yet and no file.</summary>
     public void Save(IReadOnlyList<LmcMessage> messages)
     {
         if (messages.Count == 0)
         {
+            // %undo of the only exchange: the file must not keep what was undone.
+            if (Path is not null)
+            {
+                store.Save(Path, messages);
+            }
+
             return;
         }
 
