@@ -50,8 +50,9 @@ internal static class Application
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
-        // Questions and prompts go to the terminal, also when standard output is a file: answers go to stdout.
-        var promptWriter = terminal?.Writer ?? (Console.IsOutputRedirected ? Console.Error : Console.Out);
+        // A person at the terminal with stdout sent to a file (interpreter "…" > out.txt) sees prompts and questions on
+        // stderr, and only the answers go to the file. Scripts that pipe both ways keep reading prompts on stdout.
+        var promptWriter = terminal?.Writer ?? (Console.IsOutputRedirected && !Console.IsInputRedirected ? Console.Error : Console.Out);
         using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths, promptWriter);
         var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 

@@ -26,7 +26,7 @@ internal sealed class SessionCommands(
     public const string Help = """"
         %reset                 start over: clear the conversation and end every language session
         %undo                  remove the last exchange (your last message and everything after it)
-        %tokens [prompt]       tokens of the next request (with the prompt, if given) and its estimated cost
+        %tokens [prompt]       tokens of the next request (with the prompt, if given, and the tools) and its estimated cost
         %verbose [true|false]  show requests, raw chunks and timings
         %auto_run [true|false] run code without asking
         %info                  versions, system, model and settings (keys masked)
@@ -159,10 +159,16 @@ internal sealed class SessionCommands(
     {
         var request = loop.BuildRequest(prompt);
         var counter = loop.Tokens;
-        var tokens = counter.Count(request);
+        var tools = loop.ToolTokens;
+        var tokens = counter.Count(request) + tools;
         var count = counter.IsExact ? $"{tokens} tokens" : $"about {tokens} tokens (estimated with {counter.Encoding})";
         var window = settings.Llm.ContextWindow ?? ModelPrices.Find(settings.Llm.Model)?.ContextWindow;
         var text = new StringBuilder($"The next request: {count} in {request.Count} messages");
+        if (tools > 0)
+        {
+            text.Append($" (the tool declarations are {tools} of them)");
+        }
+
         text.Append(window is { } w ? $", of a context window of {w}." : ".");
         var price = ModelPrices.Find(settings.Llm.Model);
         text.Append(price is null

@@ -70,7 +70,13 @@ public sealed class SessionCommandTests
         var tokenizer = TiktokenTokenizer.CreateForModel("gpt-4o");
         var messages = server.Requests.Last().Messages;
         var expected = messages.Sum(m => tokenizer.CountTokens(RecordedRequest.ContentText(m)) + 3) + 3;
-        Assert.Contains($"The next request: {expected} tokens in {messages.Count} messages, of a context window of 128000. Estimated cost: $", interpreter.Stdout);
+        // The tool declarations go with every request and are counted too.
+        var counted = System.Text.RegularExpressions.Regex.Match(interpreter.Stdout, @"The next request: (\d+) tokens in (\d+) messages \(the tool declarations are (\d+) of them\), of a context window of 128000\. Estimated cost: \$");
+        Assert.True(counted.Success, interpreter.Stdout);
+        var tools = int.Parse(counted.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(tools, 50, 5000);
+        Assert.Equal(expected + tools, int.Parse(counted.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(messages.Count, int.Parse(counted.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -166,5 +172,68 @@ public sealed class SessionCommandTests
         Assert.Contains("Unknown command: %frobnicate\n%reset", interpreter.Stdout);
         Assert.Equal(2, interpreter.Stdout.Split("%tokens [prompt]").Length - 1);
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Help_shows_the_triple_quote_as_it_is_typed()
+    {
+        await using var server = Server();
+        await using var interpreter = await ChatAsync(server, Work(), "%help");
+        await FinishAsync(interpreter);
+
+        Assert.Contains("\"\"\"                    open and close multi-line input", interpreter.Stdout);
+        Assert.DoesNotContain("\\\"", interpreter.Stdout);
+    }
+
+    [Fact]
+    public async Task Saving_into_a_folder_that_does_not_exist_is_refused_and_creates_nothing()
+    {
+        var work = Work();
+        await using var server = Server();
+        await using var interpreter = await ChatAsync(server, work, "first question", "%save_message no/such/dir/x.json", "%markdown .");
+        await FinishAsync(interpreter);
+
+        Assert.Contains($"There is no folder {Path.Combine(work, "no", "such", "dir")}.", interpreter.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(work, "no")));
+        Assert.Contains($"{work} is a folder.", interpreter.Stderr);
+        Assert.DoesNotContain("Unexpected error", interpreter.Stderr);
+    }
+
+    [Fact]
+    public async Task Loading_a_damaged_file_says_so_in_one_line_and_keeps_the_conversation()
+    {
+        var work = Work();
+        File.WriteAllBytes(Path.Combine(work, "bad.json"), [0xff, 0xfe, (byte)'[', (byte)'{', 0x01, (byte)'\n', (byte)'x']);
+        await using var server = Server();
+        await using var interpreter = await ChatAsync(server, work, "first question", "%load_message bad.json", "second question");
+        await FinishAsync(interpreter);
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n'), l => l.Contains("bad.json", StringComparison.Ordinal));
+        Assert.Equal($"{Path.Combine(work, "bad.json")} is not a conversation that can be loaded: it is not valid JSON (line 1). The conversation you have is unchanged.", line);
+        Assert.Equal(["first question", "Fine.", "second question"], server.Requests.Last().Messages.Skip(1).Select(RecordedRequest.ContentText));
+    }
+
+    [Fact]
+    public async Task Undoing_the_only_exchange_is_saved_so_continue_does_not_bring_it_back()
+    {
+        var home = Directory.CreateTempSubdirectory("oi-undo-home-").FullName;
+        await using var server = Server();
+        await using (var first = Session.StartAt(home, server))
+        {
+            await first.WriteLineAsync("the only question");
+            await first.WaitForOutputAsync("Fine.");
+            await first.WriteLineAsync("%undo");
+            await first.WaitForOutputAsync("Removed the last exchange");
+            await FinishAsync(first);
+        }
+
+        var saved = Assert.Single(Directory.GetFiles(Path.Combine(home, ".config", "open-interpreter", "conversations"), "*.json"));
+        Assert.DoesNotContain("the only question", File.ReadAllText(saved));
+
+        await using var second = Session.StartAt(home, server, "-c");
+        await second.WriteLineAsync("a new question");
+        await second.WaitForOutputAsync("Fine.", 1);
+        await FinishAsync(second);
+        Assert.Equal(["a new question"], server.Requests.Last().Messages.Skip(1).Select(RecordedRequest.ContentText));
     }
 }
