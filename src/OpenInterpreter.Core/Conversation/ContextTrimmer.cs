@@ -25,8 +25,15 @@ public static class ContextTrimmer
         return Math.Max(1, window - reply);
     }
 
+    /// <summary>The messages of <paramref name="messages"/> that fit in <paramref name="budget"/> tokens.</summary>
     public static List<ChatMessage> Trim(IReadOnlyList<ChatMessage> messages, int budget, TokenCounter counter)
     {
+        // Most requests are far from the budget: settle those from the text's length, without building the tokenizer.
+        if (TokenCounter.UpperBound(messages) <= budget)
+        {
+            return [.. messages];
+        }
+
         var start = messages.Count > 0 && messages[0].Role == ChatRole.System ? 1 : 0;
         var used = TokenCounter.PerRequest + (start == 1 ? counter.Count(messages[0]) : 0);
         var keptFrom = messages.Count;

@@ -39,7 +39,8 @@ internal sealed class ControlPump
 
     private void Run()
     {
-        var buffer = new byte[4096];
+        // Big enough that a burst of line reports is read, and coalesced, at once.
+        var buffer = new byte[65536];
         while (true)
         {
             int read;

@@ -114,17 +114,16 @@ internal sealed class DriverRun
                 continue;
             }
 
-            using var wake = _interruptedAt is null
-                ? CancellationTokenSource.CreateLinkedTokenSource(_cancellation)
-                : new CancellationTokenSource();
-            if (deadline is { } at)
-            {
-                wake.CancelAfter(TimeSpan.FromMilliseconds(at - now));
-            }
+            // While the code runs there is usually no deadline: then the wait needs no timer and no linked source.
+            using var wake = deadline is null
+                ? null
+                : _interruptedAt is null ? CancellationTokenSource.CreateLinkedTokenSource(_cancellation) : new CancellationTokenSource();
+            wake?.CancelAfter(TimeSpan.FromMilliseconds(deadline!.Value - now));
+            var token = wake?.Token ?? (_interruptedAt is null ? _cancellation : CancellationToken.None);
 
             try
             {
-                _channelClosed = !await _process.Messages.WaitToReadAsync(wake.Token).ConfigureAwait(false);
+                _channelClosed = !await _process.Messages.WaitToReadAsync(token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -224,7 +223,7 @@ internal sealed class DriverRun
         {
             case OutputMessage output:
                 _lastActivity = Environment.TickCount64;
-                return output.Output;
+                return Merge(output.Output);
             case FenceReached fence:
                 _lastActivity = Environment.TickCount64;
                 MarkStream(fence.Stream, closed: false);
@@ -257,6 +256,30 @@ internal sealed class DriverRun
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="first"/> joined with the output of the same stream already waiting behind it, up to
+    /// <see cref="OutputPump.ChunkBytes"/> characters: when the consumer is behind, it gets fewer, larger chunks
+    /// instead of falling further behind one small chunk at a time.
+    /// </summary>
+    private OutputWritten Merge(OutputWritten first)
+    {
+        var messages = _process.Messages;
+        if (!messages.TryPeek(out var next) || next is not OutputMessage { Output: var second } || second.Stream != first.Stream
+            || first.Text.Length + second.Text.Length > OutputPump.ChunkBytes)
+        {
+            return first;
+        }
+
+        var text = new System.Text.StringBuilder(first.Text, OutputPump.ChunkBytes);
+        while (messages.TryPeek(out next) && next is OutputMessage { Output: var more } && more.Stream == first.Stream
+            && text.Length + more.Text.Length <= OutputPump.ChunkBytes && messages.TryRead(out _))
+        {
+            text.Append(more.Text);
+        }
+
+        return first with { Text = text.ToString() };
     }
 
     private void MarkStream(OutputStream stream, bool closed)

@@ -11,6 +11,12 @@ internal static partial class Libc
     /// <summary>SIGKILL: cannot be caught; ends code that ignores the interrupt.</summary>
     public const int SigKill = 9;
 
+    /// <summary>fcntl's F_SETPIPE_SZ (Linux): sets the capacity of a pipe.</summary>
+    public const int SetPipeSize = 1031;
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(nint fd, int command, int argument);
+
     [LibraryImport("libc", EntryPoint = "mkfifo", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int MakeFifo(string path, uint mode);
 

@@ -14,8 +14,9 @@ namespace OpenInterpreter.Core.Languages;
 internal sealed class OutputPump
 {
     /// <summary>The most bytes read and decoded at once; each output chunk has at most this many characters (plus
-    /// the few bytes of a character cut by the previous read).</summary>
-    public const int ChunkBytes = 8192;
+    /// the few bytes of a character cut by the previous read). 32 KiB: few reads for a fast writer, and a chunk's
+    /// string (64 KiB) stays below the large object heap, whose allocations would cost full collections.</summary>
+    public const int ChunkBytes = 32768;
 
     private readonly Stream _source;
     private readonly OutputStream _stream;

@@ -9,6 +9,11 @@ namespace OpenInterpreter.Core.Models;
 /// no download) for OpenAI models, and cl100k_base as an estimate for every other model, which <see cref="IsExact"/>
 /// says. A chat request is counted as OpenAI documents it: each message's text plus 3 tokens, plus 3 for the reply.
 /// </summary>
+/// <remarks>
+/// The tokenizer's tables take about 140 ms and 47 MiB to build, so they are built only on the first exact count;
+/// <see cref="UpperBound(IEnumerable{ChatMessage})"/> answers "does it fit?" from the text's UTF-8 length alone
+/// (a byte-level BPE token covers at least one byte), which settles every request far from the budget.
+/// </remarks>
 public sealed class TokenCounter
 {
     /// <summary>Tokens each message costs beyond its text (role and separators).</summary>
@@ -21,15 +26,18 @@ public sealed class TokenCounter
 
     private const int CacheLimit = 100_000;
 
-    private readonly Tokenizer _tokenizer;
+    private readonly Lazy<Tokenizer> _tokenizer;
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     private TokenCounter(string encoding, bool isExact)
     {
         Encoding = encoding;
         IsExact = isExact;
-        _tokenizer = Tokenizers.GetOrAdd(encoding, e => TiktokenTokenizer.CreateForEncoding(e));
+        _tokenizer = new(() => Tokenizers.GetOrAdd(encoding, e => TiktokenTokenizer.CreateForEncoding(e)));
     }
+
+    /// <summary>True once this counter has needed its tokenizer (an exact count), which it builds then.</summary>
+    public bool HasTokenizer => _tokenizer.IsValueCreated;
 
     /// <summary>The tokenizer used: <c>o200k_base</c> or <c>cl100k_base</c>.</summary>
     public string Encoding { get; }
@@ -55,7 +63,7 @@ public sealed class TokenCounter
     {
         if (text.Length < 16)
         {
-            return text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
+            return text.Length == 0 ? 0 : _tokenizer.Value.CountTokens(text);
         }
 
         // Every request counts the same history again: remembered counts make trimming a long conversation cheap.
@@ -69,7 +77,7 @@ public sealed class TokenCounter
             _counts.Clear();
         }
 
-        return _counts[text] = _tokenizer.CountTokens(text);
+        return _counts[text] = _tokenizer.Value.CountTokens(text);
     }
 
     /// <summary>The tokens of one chat message: its text, tool calls (name and arguments) and tool results.</summary>
@@ -92,4 +100,27 @@ public sealed class TokenCounter
 
     /// <summary>The tokens of a whole request's messages.</summary>
     public int Count(IEnumerable<ChatMessage> messages) => messages.Sum(Count) + PerRequest;
+
+    /// <summary>At least as many tokens as <see cref="Count(IEnumerable{ChatMessage})"/> gives, without the tokenizer:
+    /// the texts' UTF-8 bytes, since every token stands for one byte or more.</summary>
+    public static int UpperBound(IEnumerable<ChatMessage> messages) => messages.Sum(UpperBound) + PerRequest;
+
+    private static int UpperBound(ChatMessage message)
+    {
+        var bytes = PerMessage;
+        foreach (var content in message.Contents)
+        {
+            bytes += content switch
+            {
+                TextContent text => Bytes(text.Text),
+                FunctionCallContent call => Bytes(call.Name) + (call.Arguments ?? new Dictionary<string, object?>()).Sum(a => Bytes(a.Key) + Bytes(a.Value?.ToString())),
+                FunctionResultContent result => Bytes(result.Result?.ToString()),
+                _ => 0,
+            };
+        }
+
+        return bytes;
+    }
+
+    private static int Bytes(string? text) => text is null ? 0 : System.Text.Encoding.UTF8.GetByteCount(text);
 }

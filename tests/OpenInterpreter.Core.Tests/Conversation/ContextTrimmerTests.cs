@@ -25,6 +25,43 @@ public sealed class ContextTrimmerTests
     }
 
     [Fact]
+    public void A_conversation_far_from_the_budget_is_sent_whole_without_building_the_tokenizer()
+    {
+        var counter = TokenCounter.For("gpt-4o");
+        var chat = Conversation(20);
+
+        var trimmed = ContextTrimmer.Trim(chat, 100_000, counter);
+
+        Assert.Equal(chat, trimmed);
+        Assert.False(counter.HasTokenizer);
+    }
+
+    [Fact]
+    public void A_conversation_near_the_budget_is_counted_exactly()
+    {
+        var counter = TokenCounter.For("gpt-4o");
+        var chat = Conversation(20);
+        var exact = Counter.Count(chat);
+
+        var trimmed = ContextTrimmer.Trim(chat, exact, counter);
+
+        Assert.Equal(chat, trimmed);
+        Assert.True(counter.HasTokenizer);
+        Assert.InRange(exact, 1, TokenCounter.UpperBound(chat));
+    }
+
+    [Fact]
+    public void The_upper_bound_is_never_below_the_exact_count()
+    {
+        string[] texts = ["", "a", "Hello, world!", "héllo wörld ✓ 日本語のテキスト 🎉🎉", new string(' ', 1000), "print(i ** 2)\n" + string.Concat(Enumerable.Repeat("xyz ", 500))];
+        foreach (var text in texts)
+        {
+            List<ChatMessage> message = [new(ChatRole.User, text)];
+            Assert.True(Counter.Count(message) <= TokenCounter.UpperBound(message), text);
+        }
+    }
+
+    [Fact]
     public void The_system_message_and_the_newest_messages_stay_within_the_budget()
     {
         var chat = Conversation(50);

@@ -172,6 +172,21 @@ public sealed class PythonSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_run_stops_tracing_every_line_but_still_reports_the_line_it_sleeps_on()
+    {
+        // The busy loop outlasts the exact-tracing budget; after it no trace function slows the code, and the sampler
+        // still finds line 6 while it sleeps.
+        var result = await _session.RunToEndAsync(
+            "import sys, time\nstart = time.perf_counter()\nwhile time.perf_counter() - start < 0.2:\n    pass\n"
+            + "print(sys.gettrace() is None)\ntime.sleep(1.5)\nprint('done')");
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("True\ndone\n", result.Stdout);
+        Assert.Contains(6, result.Lines);
+        Assert.Null(result.Lines[^1]);
+    }
+
+    [Fact]
     public async Task Active_lines_inside_a_function_defined_in_the_cell_are_reported_but_not_library_lines()
     {
         var result = await _session.RunToEndAsync("import json\ndef f():\n    return json.dumps([1])\nf()");

@@ -136,6 +136,25 @@ public sealed class RubySessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_run_stops_tracing_every_line_but_still_reports_the_line_it_sleeps_on()
+    {
+        // The busy loop outlasts the exact-tracing budget; after it no TracePoint slows the code, and the sampler
+        // still finds line 6 while it sleeps. Output printed while it sleeps still streams out before the end.
+        var result = await _session.RunToEndAsync(
+            "start = Process.clock_gettime(Process::CLOCK_MONOTONIC)\nwhile Process.clock_gettime(Process::CLOCK_MONOTONIC) - start < 0.2\n  x = 1\nend\n"
+            + "puts ObjectSpace.each_object(TracePoint).none?(&:enabled?)\nsleep 1.5\nputs 'done'");
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("true\ndone\n", result.Stdout);
+        Assert.Contains(6, result.Lines);
+        Assert.Null(result.Lines[^1]);
+        var printed = result.Events.ToList().FindIndex(e => e is OutputWritten { Text: "true\n" });
+        var sleeping = result.Events.ToList().FindIndex(e => e is ActiveLineChanged { Line: 6 });
+        Assert.InRange(printed, 0, result.Events.Count - 3);
+        Assert.True(sleeping >= 0);
+    }
+
+    [Fact]
     public async Task Disposing_kills_the_children_it_spawned()
     {
         await _session.RunToEndAsync("spawn('sleep', '60')");

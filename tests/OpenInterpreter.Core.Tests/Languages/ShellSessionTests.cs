@@ -102,6 +102,21 @@ public sealed class ShellSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_run_stops_tracing_every_command_and_an_interrupt_still_stops_it()
+    {
+        // Past the tracing budget (500 commands and 20 ms) the DEBUG trap is gone, so builtins run at bash's own speed;
+        // the interrupt puts it back to end the loop that follows.
+        var result = await _session.RunAndInterruptAsync(
+            "i=0\nwhile (( i < 3000 )); do (( i++ )); done\nsleep 0.05\necho traced: \"$(trap -p DEBUG)\"\nwhile :; do :; done\necho not reached",
+            TimeSpan.FromSeconds(2));
+        var next = await _session.RunToEndAsync("echo $i");
+
+        Assert.Equal(RunStatus.Interrupted, result.Status);
+        Assert.Equal("traced: \n", result.Stdout);
+        Assert.Equal("3000\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task An_interrupted_foreground_command_ends_the_run()
     {
         var interrupted = await _session.RunAndInterruptAsync("sleep 30\necho not reached", TimeSpan.FromMilliseconds(500));

@@ -44,39 +44,96 @@ def __oi_report(error, filename)
   end
 end
 
+# Following the running line: a TracePoint on every line costs the code a block call per line (and STDOUT.sync a
+# write call per write), so they last only until the cell has run OI_TRACE_SECONDS and OI_TRACE_LINES of its own
+# lines (both, so a short cell on a loaded machine is still followed line by line). After that a thread samples the
+# main thread's backtrace OI_SAMPLE_SECONDS apart and flushes the now buffered STDOUT, so output still streams.
+OI_TRACE_SECONDS = 0.02
+OI_TRACE_LINES = 500
+OI_SAMPLE_SECONDS = 0.05
+
+def __oi_clock
+  Process.clock_gettime(Process::CLOCK_MONOTONIC)
+end
+
 def __oi_run_cell(number, path)
   filename = "<cell-#{number}>"
   code = File.read(path, encoding: 'UTF-8')
+  main = Thread.current
+  started = __oi_clock
   last = nil
+  lines = 0
+  sampler = nil
   tracer = TracePoint.new(:line) do |tp|
-    if tp.path == filename && tp.lineno != last
+    next unless tp.path == filename
+
+    if tp.lineno != last
       last = tp.lineno
-      __oi_send('line', tp.lineno)
+      __oi_send('line', last)
+    end
+    lines += 1
+    if lines >= OI_TRACE_LINES && __oi_clock - started >= OI_TRACE_SECONDS
+      tp.disable
+      sampler = __oi_start_sampler(main, filename, last)
     end
   end
   begin
     $__oi_running = true
     tracer.enable
     OI_BINDING.eval(code, filename, 1)
-    tracer.disable
-    $__oi_running = false
     ['ok', '']
   rescue SystemExit => e
-    tracer.disable
-    $__oi_running = false
     # exit ends the cell, not the session.
     e.success? ? ['ok', ''] : ['error', "SystemExit: #{e.status}"]
-  rescue Interrupt => e
-    tracer.disable
-    $__oi_running = false
+  rescue Interrupt
     OI_STDERR.write("Interrupt\n")
     ['interrupted', 'Interrupt']
   rescue Exception => e # rubocop:disable Lint/RescueException -- a cell's ScriptError or SignalException is its own failure
-    tracer.disable
-    $__oi_running = false
     __oi_report(e, filename)
     ['error', __oi_one_line(e)]
+  ensure
+    tracer.disable
+    $__oi_running = false
+    __oi_stop_sampler(sampler)
   end
+end
+
+def __oi_start_sampler(main, filename, last)
+  STDOUT.sync = false
+  Thread.new do
+    Thread.current.report_on_exception = false
+    until Thread.current[:__oi_stop]
+      sleep OI_SAMPLE_SECONDS
+      begin
+        STDOUT.flush
+      rescue StandardError
+        nil
+      end
+      location = (main.backtrace_locations || []).find { |l| l.path == filename }
+      if location && location.lineno != last
+        last = location.lineno
+        __oi_send('line', last)
+      end
+    end
+  end
+end
+
+# Waits for the sampler, so no line report of this cell arrives after its "done".
+def __oi_stop_sampler(sampler)
+  return if sampler.nil?
+
+  sampler[:__oi_stop] = true
+  begin
+    sampler.wakeup
+  rescue ThreadError
+    nil
+  end
+  begin
+    sampler.join
+  rescue StandardError
+    nil
+  end
+  STDOUT.sync = true
 end
 
 def __oi_flush

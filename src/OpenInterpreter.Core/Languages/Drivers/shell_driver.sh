@@ -15,8 +15,17 @@ __oi_in_cell=0
 __oi_interrupted=0
 __oi_flags=
 
+# Tracing every command costs a tight loop of builtins several times its speed, so the DEBUG trap removes itself once
+# the cell has run __oi_trace_commands commands and __oi_trace_micros microseconds (both, so a short cell on a loaded
+# machine is still followed line by line); an interrupt puts it back, since it is what stops a loop of builtins.
+__oi_trace_commands=500
+__oi_trace_micros=20000
+__oi_trace() {
+    trap '__oi_on_debug "$LINENO" "${BASH_SOURCE[0]}"' DEBUG
+}
+
 # A SIGINT is meant for the cell; one that lands between cells must not end the session.
-trap '(( __oi_in_cell )) && __oi_interrupted=1' INT
+trap '(( __oi_in_cell )) && { __oi_interrupted=1; __oi_trace; }' INT
 
 # Runs before every command while a cell runs (extdebug makes functions and subshells inherit it). After an interrupt,
 # returning 2 makes bash return from every function and from the sourced cell, which ends even `while :; do :; done`.
@@ -26,6 +35,10 @@ __oi_on_debug() {
     if [[ $2 == "$__oi_cell" && $1 != "$__oi_line" ]]; then
         __oi_line=$1
         printf 'line\t%s\n' "$1" >&"$__oi_control"
+    fi
+    if (( ++__oi_traced >= __oi_trace_commands )); then
+        __oi_now=$EPOCHREALTIME
+        (( ${__oi_now/./} - ${__oi_started/./} >= __oi_trace_micros )) && trap - DEBUG
     fi
     return 0
 }
@@ -50,8 +63,10 @@ while :; do
     # The user's own shell options (set -e, set -u, ...) apply to their cells, not to this loop.
     [[ $__oi_flags == *e* ]] && set -e
     [[ $__oi_flags == *u* ]] && set -u
+    __oi_traced=0
+    __oi_started=$EPOCHREALTIME
     shopt -s extdebug
-    trap '__oi_on_debug "$LINENO" "${BASH_SOURCE[0]}"' DEBUG
+    __oi_trace
     # The one-pass loops keep a `break` or `continue` in the cell (up to three levels) from leaving the loop above.
     for __oi_pass in 1; do for __oi_pass in 1; do for __oi_pass in 1; do
         source "$__oi_cell"
