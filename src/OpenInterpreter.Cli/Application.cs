@@ -79,6 +79,8 @@ internal static class Application
             }
         };
 
+        using var signals = new TerminationSignals(shell, languages);
+
         // The tokenizer's tables take a moment to load; do it while the user types, not on the first request.
         _ = Task.Run(() => loop.Tokens.Count("warm up"));
 
@@ -99,10 +101,13 @@ internal static class Application
 
         if (invocation.ReadStdin)
         {
-            return await shell.TurnAsync(message!).ConfigureAwait(false) ? ExitCodes.Done : ExitCodes.Failed;
+            var ok = await shell.TurnAsync(message!).ConfigureAwait(false);
+            signals.WaitIfTerminating();
+            return shell.WasInterrupted ? ExitCodes.Interrupted : ok ? ExitCodes.Done : ExitCodes.Failed;
         }
 
         await shell.RunInteractiveAsync(input!, Console.Out, message).ConfigureAwait(false);
+        signals.WaitIfTerminating();
         return ExitCodes.Done;
     }
 
