@@ -202,7 +202,7 @@ public sealed class ConversationLoop(
         {
             calls.Clear();
             throw new InterpreterException(
-                $"The reply from {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
+                $"The reply from {model.Route.Provider.DisplayName} at {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
                 "Try again.");
         }
     }
