@@ -55,6 +55,12 @@ internal static class Application
         var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
+        if ((terminal is not null || interactive) && input is not null)
+        {
+            // Only a person at a terminal is asked; piped input holds the next messages, not answers.
+            loop.AskToGoOn = (question, token) => YesNoQuestion.AskAsync(question, input, promptWriter, token);
+        }
+
         var conversations = new ConversationStore(paths.ConversationsDirectory);
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
