@@ -57,6 +57,12 @@ internal static class Application
         var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
+        if ((terminal is not null || interactive) && input is not null)
+        {
+            // Only a person at a terminal is asked; piped input holds the next messages, not answers.
+            loop.AskToGoOn = (question, token) => YesNoQuestion.AskAsync(question, input, promptWriter, token);
+        }
+
         var conversations = new ConversationStore(paths.ConversationsDirectory);
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
@@ -91,6 +97,8 @@ internal static class Application
             }
         };
 
+        using var signals = new TerminationSignals(shell, languages);
+
         // No tokenizer warm-up: building it costs ~140 ms of CPU and 47 MiB, and a request far from the context budget
         // never needs it (TokenCounter.UpperBound); it is built on the first request that nears the budget.
 
@@ -122,7 +130,9 @@ internal static class Application
 
         if (invocation.ReadStdin)
         {
-            return await shell.TurnAsync(message!).ConfigureAwait(false) ? ExitCodes.Done : ExitCodes.Failed;
+            var ok = await shell.TurnAsync(message!).ConfigureAwait(false);
+            signals.WaitIfTerminating();
+            return shell.WasInterrupted ? ExitCodes.Interrupted : ok ? ExitCodes.Done : ExitCodes.Failed;
         }
 
         if (!plain)
@@ -131,6 +141,7 @@ internal static class Application
         }
 
         await shell.RunInteractiveAsync(input!, promptWriter, message).ConfigureAwait(false);
+        signals.WaitIfTerminating();
         return ExitCodes.Done;
     }
 

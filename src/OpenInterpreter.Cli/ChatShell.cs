@@ -30,6 +30,32 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
         }
     }
 
+    /// <summary>True once Ctrl-C has stopped a turn (<c>--stdin</c> then exits with 130).</summary>
+    public bool WasInterrupted { get; private set; }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the running turn, if any, to end; true when none runs.</summary>
+    public bool WaitUntilIdle(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_turn is null)
+                {
+                    return true;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(20);
+        }
+    }
+
     /// <summary>The <c>%</c> commands typed at the prompt; null when the session has none.</summary>
     public SessionCommands? Commands { get; set; }
 
@@ -79,6 +105,7 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
         }
         catch (OperationCanceledException) when (turn.IsCancellationRequested)
         {
+            WasInterrupted = true;
             view.Notice("Interrupted.");
             return true;
         }

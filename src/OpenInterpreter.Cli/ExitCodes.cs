@@ -7,4 +7,10 @@ internal static class ExitCodes
     public const int Failed = 1;
     public const int Usage = 2;
     public const int Interrupted = 130;
+
+    /// <summary>128 + SIGHUP: the terminal went away.</summary>
+    public const int HangUp = 129;
+
+    /// <summary>128 + SIGTERM: asked to stop.</summary>
+    public const int Terminated = 143;
 }

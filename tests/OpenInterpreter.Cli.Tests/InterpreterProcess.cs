@@ -91,6 +91,12 @@ public sealed partial class InterpreterProcess : IAsyncDisposable
 
     public void CloseInput() => _process.StandardInput.Close();
 
+    /// <summary>The program's process id.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>Sends <paramref name="signal"/> (15 SIGTERM, 1 SIGHUP…) to the program alone.</summary>
+    public void Signal(int signal) => _ = Kill(_process.Id, signal);
+
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal would.</summary>
     public void Interrupt() => _ = Kill(_process.Id, 2);
 

@@ -172,7 +172,7 @@ internal static class AnthropicWire
         await SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", index); }).ConfigureAwait(false);
     }
 
-    private static Task BlockStartAsync(Stream output, int index, Action<Utf8JsonWriter> block) =>
+    internal static Task BlockStartAsync(Stream output, int index, Action<Utf8JsonWriter> block) =>
         SendAsync(output, "content_block_start", w =>
         {
             w.WriteString("type", "content_block_start");
@@ -182,7 +182,7 @@ internal static class AnthropicWire
             w.WriteEndObject();
         });
 
-    private static Task DeltaAsync(Stream output, int index, Action<Utf8JsonWriter> delta) =>
+    internal static Task DeltaAsync(Stream output, int index, Action<Utf8JsonWriter> delta) =>
         SendAsync(output, "content_block_delta", w =>
         {
             w.WriteString("type", "content_block_delta");
@@ -192,6 +192,6 @@ internal static class AnthropicWire
             w.WriteEndObject();
         });
 
-    private static Task SendAsync(Stream output, string eventName, Action<Utf8JsonWriter> body) =>
+    internal static Task SendAsync(Stream output, string eventName, Action<Utf8JsonWriter> body) =>
         OpenAIWire.SendRawAsync(output, $"event: {eventName}\ndata: {OpenAIWire.Json(body)}\n\n");
 }

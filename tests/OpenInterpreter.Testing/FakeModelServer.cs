@@ -193,6 +193,12 @@ public sealed class FakeModelServer : IAsyncDisposable
             }
 
             var reply = Pick(request);
+            if (reply is HeldReply held)
+            {
+                await held.Release.ConfigureAwait(false);
+                reply = held.Reply;
+            }
+
             if (reply is ResetReply)
             {
                 // Headers promise a body, then the connection drops before its first byte.
@@ -210,6 +216,12 @@ public sealed class FakeModelServer : IAsyncDisposable
 
             var streamProperty = body.Length > 0 && request.Json.TryGetProperty("stream", out var stream) ? stream.ValueKind : JsonValueKind.Undefined;
             var callNumber = Interlocked.Increment(ref _callNumber);
+            if (reply is StreamFaultReply or HtmlReply)
+            {
+                await StreamFaultWire.WriteAsync(response, reply, path, model, callNumber).ConfigureAwait(false);
+                return;
+            }
+
             if (path.EndsWith("/api/chat", StringComparison.Ordinal))
             {
                 // Ollama streams unless told not to.

@@ -33,6 +33,15 @@ public abstract record FakeReply
 
     /// <summary>A text answer whose stream is cut (connection closed, no [DONE]) after <paramref name="pieces"/> pieces.</summary>
     public static FakeReply CutText(string text, int pieces) => new CutReply(text, pieces);
+
+    /// <summary>A stream that goes wrong after <paramref name="textBefore"/>: a stall, broken JSON, or half a line (see <see cref="StreamFault"/>).</summary>
+    public static FakeReply Faulty(StreamFault fault, string textBefore = "", bool stallFirst = false) => new StreamFaultReply(fault, textBefore, stallFirst);
+
+    /// <summary>An HTTP 200 whose body is an HTML page titled <paramref name="title"/>.</summary>
+    public static FakeReply Html(string title) => new HtmlReply(title);
+
+    /// <summary><paramref name="reply"/>, held back until <paramref name="release"/> completes.</summary>
+    public static FakeReply Held(FakeReply reply, Task release) => new HeldReply(reply, release);
 }
 
 public sealed record TextReply(string Content, int PieceLength) : FakeReply;

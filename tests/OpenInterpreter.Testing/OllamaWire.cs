@@ -119,7 +119,7 @@ internal static class OllamaWire
         }));
     }
 
-    private static string Line(string model, string content, ToolCallReply? call, bool done) => OpenAIWire.Json(w =>
+    internal static string Line(string model, string content, ToolCallReply? call, bool done) => OpenAIWire.Json(w =>
     {
         w.WriteString("model", model);
         w.WriteString("created_at", CreatedAt);
@@ -157,5 +157,5 @@ internal static class OllamaWire
         }
     });
 
-    private static Task SendAsync(Stream output, string json) => OpenAIWire.SendRawAsync(output, json + "\n");
+    internal static Task SendAsync(Stream output, string json) => OpenAIWire.SendRawAsync(output, json + "\n");
 }

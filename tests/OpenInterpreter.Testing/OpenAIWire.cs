@@ -110,7 +110,7 @@ internal static class OpenAIWire
         w.WriteEndArray();
     }
 
-    private static string Chunk(string id, string model, Action<Utf8JsonWriter> delta, string? finishReason) => Json(w =>
+    internal static string Chunk(string id, string model, Action<Utf8JsonWriter> delta, string? finishReason) => Json(w =>
     {
         w.WriteString("id", id);
         w.WriteString("object", "chat.completion.chunk");
@@ -209,7 +209,7 @@ internal static class OpenAIWire
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static Task SendAsync(Stream output, string json) => SendRawAsync(output, $"data: {json}\n\n");
+    internal static Task SendAsync(Stream output, string json) => SendRawAsync(output, $"data: {json}\n\n");
 
     internal static async Task SendRawAsync(Stream output, string text)
     {

@@ -23,6 +23,9 @@ internal sealed class CliOptions
     public Option<string?> CustomInstructions { get; } = Value<string?>("custom_instructions", "Add to the system message", "-ci");
     public Option<int?> MaxOutput { get; } = Value<int?>("max_output", "Characters of one code output that go back to the model (default 2800)", "-xo");
     public Option<double?> Timeout { get; } = Value<double?>("timeout", "Stop a run of code after this many seconds; 0 for no limit (default none, 120 under --stdin)");
+    public Option<double?> IdleTimeout { get; } = Value<double?>("idle_timeout", "Give up a streamed reply after this many seconds without a chunk; 0 for no limit (default 120)");
+    public Option<double?> FirstTokenTimeout { get; } = Value<double?>("first_token_timeout", "Give up a reply whose first chunk takes longer than this many seconds; 0 for no limit (default 600)");
+    public Option<int?> MaxTurns { get; } = Value<int?>("max_turns", "Most model requests (rounds of tool calls) in one turn (default 100)");
     public Option<string?> Tools { get; } = Value<string?>("tools", "Tools offered to the model, comma-separated: interpreter, editor, gui (default interpreter,editor)");
     public Option<bool> Os { get; } = Flag("os", "OS mode: the model sees the screen and drives mouse and keyboard (adds the gui tool)", "-os");
     public Option<bool> Stdin { get; } = Flag("stdin", "Read all of standard input as one message, answer it, exit", "-s");
@@ -43,7 +46,7 @@ internal sealed class CliOptions
         var root = new RootCommand("Open Interpreter for .NET: a language model that runs code on your computer, with your permission.")
         {
             AutoRun, Model, ApiBase, ApiVersion, Local, SupportsFunctions, NoSupportsFunctions, ApiKey, Temperature, MaxTokens,
-            ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Timeout, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
+            ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Timeout, IdleTimeout, FirstTokenTimeout, MaxTurns, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
             SaveProfile, Profiles, ResetProfile, Conversations, Continue, Words,
         };
 

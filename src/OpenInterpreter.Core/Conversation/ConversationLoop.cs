@@ -77,8 +77,16 @@ public sealed class ConversationLoop(
             ToolMode = TextMode ? null : ChatToolMode.Auto,
         };
 
-        while (true)
+        var repeats = new RepeatedCallGuard();
+        for (var request = 1; ; request++)
         {
+            if (request > settings.MaxTurns)
+            {
+                throw new InterpreterException(
+                    $"Stopped after {settings.MaxTurns} model requests in this turn (max_turns); the conversation is kept.",
+                    "Send a message to go on, or raise --max_turns (profile key max_turns).");
+            }
+
             var calls = new List<FunctionCallContent>();
             var drafts = new SortedDictionary<int, ToolCallDraft>();
             await foreach (var chunk in StreamReplyAsync(options, calls, drafts, cancellationToken).ConfigureAwait(false))
@@ -91,6 +99,7 @@ public sealed class ConversationLoop(
                 yield break;
             }
 
+            var before = Messages.Count;
             foreach (var call in calls)
             {
                 await foreach (var chunk in HandleCallAsync(call, drafts, cancellationToken).ConfigureAwait(false))
@@ -98,8 +107,25 @@ public sealed class ConversationLoop(
                     yield return chunk;
                 }
             }
+
+            if (repeats.IsStuck(calls, Messages.Skip(before)))
+            {
+                var what = $"The model made the same call {RepeatedCallGuard.Limit} times in a row and got the same result each time";
+                if (AskToGoOn is null || !await AskToGoOn($"{what}. Let it go on?", cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InterpreterException($"{what}; stopped it.", "Send a message to steer it, or rephrase the task.");
+                }
+
+                repeats.Reset();
+            }
         }
     }
+
+    /// <summary>
+    /// Asks the user a yes/no question (whether a model that repeats itself may go on); null where nobody can be
+    /// asked, and the loop then stops.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<bool>>? AskToGoOn { get; set; }
 
     /// <summary>One model call: text and code stream out live; finished tool calls are collected into <paramref name="calls"/>.</summary>
     private async IAsyncEnumerable<LmcChunk> StreamReplyAsync(
@@ -217,7 +243,7 @@ public sealed class ConversationLoop(
         {
             calls.Clear();
             throw new InterpreterException(
-                $"The reply from {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
+                $"The reply from {model.Route.Provider.DisplayName} at {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
                 "Try again.");
         }
     }

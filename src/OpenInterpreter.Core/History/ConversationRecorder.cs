@@ -11,8 +11,19 @@ public sealed class ConversationRecorder(ConversationStore store, Func<DateTime>
     /// <summary>The file this conversation is saved to; null until the first save.</summary>
     public string? Path { get; private set; }
 
+    // A signal saves from its own thread while the turn may be saving too: both must go to the one file.
+    private readonly Lock _gate = new();
+
     /// <summary>Saves <paramref name="messages"/>; nothing is written while there is no message yet and no file.</summary>
     public void Save(IReadOnlyList<LmcMessage> messages)
+    {
+        lock (_gate)
+        {
+            SaveLocked(messages);
+        }
+    }
+
+    private void SaveLocked(IReadOnlyList<LmcMessage> messages)
     {
         if (messages.Count == 0)
         {
@@ -25,20 +36,14 @@ public sealed class ConversationRecorder(ConversationStore store, Func<DateTime>
             return;
         }
 
-        Path ??= FreePath(ConversationFileName.For(FirstText(messages), (clock ?? (() => DateTime.Now))()));
-        store.Save(Path, messages);
-    }
-
-    /// <summary>The file for a new conversation; two started in the same second with the same words get two files.</summary>
-    private string FreePath(string name)
-    {
-        var path = System.IO.Path.Combine(store.Directory, name);
-        for (var n = 2; File.Exists(path); n++)
+        if (Path is null)
         {
-            path = System.IO.Path.Combine(store.Directory, $"{System.IO.Path.GetFileNameWithoutExtension(name)}_{n}.json");
+            // The first save claims a file of its own; every later save of this conversation goes to that file.
+            Path = store.SaveNew(ConversationFileName.For(FirstText(messages), (clock ?? (() => DateTime.Now))()), messages);
+            return;
         }
 
-        return path;
+        store.Save(Path, messages);
     }
 
     /// <summary>Goes on saving into the file of a continued conversation.</summary>

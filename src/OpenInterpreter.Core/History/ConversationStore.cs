@@ -18,6 +18,52 @@ public sealed class ConversationStore(string directory)
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, list, LmcJsonContext.Default.ListLmcMessage));
     }
 
+    /// <summary>
+    /// Writes <paramref name="messages"/> to a new file named <paramref name="name"/> (or <c>name_2</c>, <c>name_3</c>…
+    /// when taken) and returns its path. The name is claimed with <c>O_EXCL</c>, so two instances that save at the same
+    /// moment under the same name get two files instead of one overwriting the other.
+    /// </summary>
+    public string SaveNew(string name, IReadOnlyList<LmcMessage> messages)
+    {
+        Output.PrivateFile.CreateDirectory(Directory);
+        var list = messages as List<LmcMessage> ?? [.. messages];
+        for (var n = 1; ; n++)
+        {
+            var path = Path.Combine(Directory, n == 1 ? name : $"{Path.GetFileNameWithoutExtension(name)}_{n}.json");
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                continue;
+            }
+
+            try
+            {
+                // A new file has no earlier save to protect, so it is written in place; later saves go through AtomicFile.
+                using (stream)
+                {
+                    JsonSerializer.Serialize(stream, list, LmcJsonContext.Default.ListLmcMessage);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                return path;
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+        }
+    }
+
     /// <summary>The messages of a conversation file; a damaged file is an <see cref="InterpreterException"/> naming it.</summary>
     public static List<LmcMessage> Load(string path)
     {

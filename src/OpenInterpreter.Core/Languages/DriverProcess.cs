@@ -79,6 +79,7 @@ internal sealed class DriverProcess : IAsyncDisposable
             var setsid = ExecutableLocator.Find("setsid");
             var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, options);
             var process = Process.Start(start) ?? throw new InvalidOperationException($"{runtimePath} did not start.");
+            SessionProcessLimit.Shared.Adopt(process.Id);
             // The child's stdin is a pipe nobody writes to: closing our end puts it at end-of-file for good.
             process.StandardInput.Close();
             return new DriverProcess(process, setsid is not null, directory, requests, control, program.CellExtension);

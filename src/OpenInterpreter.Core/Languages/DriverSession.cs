@@ -60,7 +60,11 @@ public abstract class DriverSession : ILanguageSession
             run = new DriverRun(process, Language.Name, PrepareCell(code), InterruptGracePeriod, cancellationToken);
             await foreach (var execution in run.ExecuteAsync().ConfigureAwait(false))
             {
-                yield return execution;
+                yield return execution is RunCompleted && SessionProcessLimit.Shared.TakeKilled(process.ProcessGroupId)
+                    ? new RunCompleted(RunStatus.Crashed,
+                        $"The code reached the limit of {SessionProcessLimit.Shared.Limit} processes (a fork bomb?), so every process of the run was killed; "
+                        + "the next run starts a fresh session, so earlier state is lost.")
+                    : execution;
             }
         }
         finally

@@ -52,7 +52,7 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
                 continue;
             }
 
-            using var document = JsonDocument.Parse(line.AsMemory(5));
+            using var document = StreamEventJson.Parse(line[5..], "Anthropic", baseUrl.ToString());
             var update = Read(document.RootElement, tools);
             if (update is not null)
             {

@@ -32,6 +32,7 @@ public static class ChatModelFactory
 
         var (key, keySource) = ResolveKey(settings, route);
         HttpMessageHandler handler = verboseLog is null ? new SocketsHttpHandler() : new VerboseHttpHandler(verboseLog, key);
+        handler = new HtmlReplyGuard(handler, route.EndpointText);
         if (route.Provider.Kind == ProviderKind.Azure)
         {
             handler = new AzureRequestHandler(handler, key, AzureRequestHandler.ApiVersionFor(settings));
@@ -47,6 +48,8 @@ public static class ChatModelFactory
             ProviderKind.Ollama => new OllamaChatClient(http, ApiRoot(route.Endpoint!), route.ModelId, settings.ContextWindow),
             _ => OpenAIClientFactory.Create(route, key, http),
         };
+        // Inside the retries: a stall is reported, not retried (the same request would likely stall again).
+        client = new IdleTimeoutChatClient(client, settings.FirstTokenTimeout, settings.IdleTimeout, route.EndpointText);
         return new ChatModel(new RetryingChatClient(client, recorder, onRetry), route, keySource);
     }
 

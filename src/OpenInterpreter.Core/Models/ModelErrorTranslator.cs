@@ -14,6 +14,15 @@ public static class ModelErrorTranslator
             return known;
         }
 
+        // Ours, thrown from inside an SDK's pipeline (an HTML page from a proxy) and wrapped on the way out.
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is InterpreterException wrapped)
+            {
+                return wrapped;
+            }
+        }
+
         var route = model.Route;
         var endpoint = route.EndpointText;
         var provider = route.Provider.DisplayName;
@@ -33,6 +42,14 @@ public static class ModelErrorTranslator
             return new InterpreterException(
                 $"{provider} says model '{route.ModelId}' cannot call tools{detail}.",
                 "Add --no-llm_supports_functions: the model then writes code as fenced blocks, which are run the same way.", error);
+        }
+
+        if (failure is null && Innermost(error) is System.Text.Json.JsonException json)
+        {
+            // The OpenAI SDK reads each event itself; a broken one surfaces here.
+            return new InterpreterException(
+                $"{provider} at {endpoint} sent a stream event that is not valid JSON ({FirstLine(json.Message)}); what arrived is kept.",
+                "Try again; if it keeps happening, something between you and the server is changing the reply.", error);
         }
 
         (string Message, string Hint)? line = failure switch

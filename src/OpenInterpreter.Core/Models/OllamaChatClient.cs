@@ -36,7 +36,7 @@ public sealed class OllamaChatClient(HttpClient http, Uri baseUrl, string model,
                 continue;
             }
 
-            using var document = JsonDocument.Parse(line);
+            using var document = StreamEventJson.Parse(line, "Ollama", baseUrl.ToString());
             var root = document.RootElement;
             if (root.TryGetProperty("error", out var error))
             {

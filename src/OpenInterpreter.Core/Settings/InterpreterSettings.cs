@@ -23,6 +23,9 @@ public sealed record InterpreterSettings
     /// <summary>Stop a run after this long; null when not set, <see cref="TimeSpan.Zero"/> for no limit set on purpose.</summary>
     public TimeSpan? RunTimeout { get; init; }
 
+    /// <summary>Most model requests in one turn (one per round of tool calls) before the turn is stopped.</summary>
+    public int MaxTurns { get; init; } = 100;
+
     /// <summary>No network but the model's own endpoint.</summary>
     public bool Offline { get; init; }
 

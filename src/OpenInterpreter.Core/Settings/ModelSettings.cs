@@ -31,4 +31,10 @@ public sealed record ModelSettings
 
     /// <summary>Whether the model accepts images.</summary>
     public bool SupportsVision { get; init; }
+
+    /// <summary>Longest silence between two chunks of a streamed reply before it is given up; zero for no limit.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Longest wait for the first chunk (a model loading, a long prompt read); zero for no limit.</summary>
+    public TimeSpan FirstTokenTimeout { get; init; } = TimeSpan.FromSeconds(600);
 }

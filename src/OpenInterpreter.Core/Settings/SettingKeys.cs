@@ -19,6 +19,10 @@ public static class SettingKeys
         Llm("llm.api_version", (m, v, k) => m with { ApiVersion = v.AsText(k) }, m => m.ApiVersion),
         Llm("llm.supports_functions", (m, v, k) => m with { SupportsFunctions = v.AsBool(k) }, m => m.SupportsFunctions),
         Llm("llm.supports_vision", (m, v, k) => m with { SupportsVision = v.AsBool(k) }, m => m.SupportsVision),
+        // Seconds of silence in a streamed reply (between chunks; before the first) before it is given up; 0: no limit.
+        Llm("llm.idle_timeout", (m, v, k) => m with { IdleTimeout = TimeSpan.FromSeconds(v.AsDouble(k, 0, 24 * 3600)) }, m => m.IdleTimeout.TotalSeconds),
+        Llm("llm.first_token_timeout", (m, v, k) => m with { FirstTokenTimeout = TimeSpan.FromSeconds(v.AsDouble(k, 0, 24 * 3600)) }, m => m.FirstTokenTimeout.TotalSeconds),
+        new("max_turns", (s, v) => s with { MaxTurns = v.AsInt("max_turns", 1) }, s => s.MaxTurns),
         new("auto_run", (s, v) => s with { AutoRun = v.AsBool("auto_run") }, s => s.AutoRun),
         new("verbose", (s, v) => s with { Verbose = v.AsBool("verbose") }, s => s.Verbose),
         new("offline", (s, v) => s with { Offline = v.AsBool("offline") }, s => s.Offline),

@@ -107,4 +107,30 @@ public sealed class ConversationStoreTests
         Assert.Equal("list_my_files__January_02_2026_03-04-05_2.json", Path.GetFileName(other.Path));
         Assert.Equal(2, ConversationStore.Load(recorder.Path!).Count);
     }
+    [Fact]
+    public void Recorders_saving_at_the_same_moment_under_the_same_name_each_get_a_file_and_keep_it()
+    {
+        const int instances = 12;
+        var recorders = Enumerable.Range(0, instances)
+            .Select(_ => new ConversationRecorder(new ConversationStore(_folder), () => new DateTime(2026, 1, 2, 3, 4, 5)))
+            .ToList();
+        using var start = new Barrier(instances);
+        var threads = recorders.Select((recorder, i) => new Thread(() =>
+        {
+            start.SignalAndWait();
+            recorder.Save([LmcMessage.UserText($"list my files please {i}")]);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Equal(instances, recorders.Select(r => r.Path).Distinct().Count());
+        for (var i = 0; i < instances; i++)
+        {
+            // Each instance's second save goes to the file it claimed, and holds its own conversation.
+            recorders[i].Save([LmcMessage.UserText($"list my files please {i}"), LmcMessage.AssistantText($"answer {i}")]);
+            Assert.Equal($"answer {i}", ConversationStore.Load(recorders[i].Path!)[1].Content);
+        }
+
+        Assert.Equal(instances, Directory.GetFiles(_folder, "*.json").Length);
+    }
 }

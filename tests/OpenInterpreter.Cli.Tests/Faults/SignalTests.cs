@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using OpenInterpreter.Cli.Tests.EndToEnd;
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.Faults;
+
+public sealed partial class SignalTests
+{
+    private const string StartsAChild = """
+        import os, subprocess, time
+        child = subprocess.Popen(["sleep", "300"])
+        print("pids", os.getpid(), child.pid, flush=True)
+        time.sleep(300)
+        """;
+
+    [Theory]
+    [InlineData(15, 143)]
+    [InlineData(1, 129)]
+    public async Task A_termination_signal_while_code_runs_ends_every_process_saves_and_exits_128_plus_the_signal(int signal, int exitCode)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("start the job", FakeReply.Execute("python", StartsAChild))
+            .Otherwise(FakeReply.Text("Done."));
+        await using var interpreter = Session.Start(server, "-y");
+
+        await interpreter.WriteLineAsync("start the job");
+        await interpreter.WaitForOutputAsync("pids ", timeoutSeconds: 60);
+        var match = Pids().Match(interpreter.Stdout);
+        int[] pids = [int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)];
+        Assert.All(pids, pid => Assert.True(ProcessTable.IsRunning(pid)));
+
+        interpreter.Signal(signal);
+
+        Assert.Equal(exitCode, await interpreter.WaitForExitAsync());
+        Assert.True(await ProcessTable.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(10)), "the session's driver or the code's child still runs");
+        var saved = Directory.GetFiles(Path.Combine(interpreter.Home, ".config", "open-interpreter", "conversations"), "*.json");
+        var conversation = File.ReadAllText(Assert.Single(saved));
+        Assert.Contains("start the job", conversation);
+        Assert.Contains("subprocess.Popen", conversation);
+        Assert.Contains("pids ", conversation);
+    }
+
+    [Fact]
+    public async Task A_termination_signal_at_the_prompt_saves_and_exits_143()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Hello back."));
+        await using var interpreter = Session.Start(server);
+
+        await interpreter.WriteLineAsync("hello there friend");
+        await interpreter.WaitForOutputAsync("> ", occurrence: 2);
+        interpreter.Signal(15);
+
+        Assert.Equal(143, await interpreter.WaitForExitAsync());
+        var saved = Directory.GetFiles(Path.Combine(interpreter.Home, ".config", "open-interpreter", "conversations"), "*.json");
+        Assert.Contains("Hello back.", File.ReadAllText(Assert.Single(saved)));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_under_stdin_stops_the_run_and_exits_130()
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("spin", FakeReply.Execute("python", "print('looping', flush=True)\nwhile True:\n    pass"))
+            .Otherwise(FakeReply.Text("Stopped."));
+        await using var interpreter = Session.Start(server, "--stdin", "-y");
+
+        await interpreter.WriteLineAsync("spin");
+        interpreter.CloseInput();
+        await interpreter.WaitForOutputAsync("looping", timeoutSeconds: 60);
+        interpreter.Interrupt();
+
+        Assert.Equal(130, await interpreter.WaitForExitAsync());
+        Assert.Contains("Interrupted.", interpreter.Stderr);
+    }
+
+    [GeneratedRegex(@"pids (\d+) (\d+)")]
+    private static partial Regex Pids();
+}

@@ -1,0 +1,117 @@
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.Faults;
+
+/// <summary>Streams that stall, carry broken JSON, stop inside a line, or are an HTML page: one line each, what arrived kept.</summary>
+public sealed class StreamFaultTests
+{
+    private const string Partial = "Partial answer so far";
+
+    public static TheoryData<string, string> AllProviders => Providers.All;
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task A_stream_that_goes_silent_ends_after_the_idle_timeout_with_one_line_and_keeps_what_arrived(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Faulty(StreamFault.Stall, Partial), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server, "--idle_timeout", "2");
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("went silent", timeoutSeconds: 60);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("went silent for 2 s in the middle of the reply; what arrived is kept.", line);
+        Assert.Contains("--idle_timeout", line);
+        Assert.Contains(Partial, interpreter.Stdout);
+        Assert.Contains(Partial, Providers.Chats(server)[^1].Body);
+        _ = name;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task A_first_token_that_never_comes_ends_after_its_own_timeout(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Faulty(StreamFault.Stall, stallFirst: true));
+        await using var interpreter = Providers.Start(provider, server, "--stdin", "--first_token_timeout", "2", "--idle_timeout", "1");
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.Equal(1, await interpreter.WaitForExitAsync());
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("sent no reply within 2 s", line);
+        Assert.Contains("--first_token_timeout", line);
+        Assert.Single(Providers.Chats(server));
+        _ = name;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task Invalid_json_inside_an_event_is_one_line_naming_the_provider(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Faulty(StreamFault.InvalidJson, Partial), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server);
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("not valid JSON", timeoutSeconds: 60);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{name} at ", line);
+        Assert.Contains("sent a stream event that is not valid JSON", line);
+        Assert.Contains("what arrived is kept", line);
+        Assert.Contains(Partial, Providers.Chats(server)[^1].Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task A_stream_cut_in_the_middle_of_a_line_is_one_line_naming_the_provider(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Faulty(StreamFault.HalfLine, Partial), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server);
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("broke off", timeoutSeconds: 60);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"The reply from {name} at ", line);
+        Assert.Contains("what arrived is kept", line);
+        Assert.Contains(Partial, Providers.Chats(server)[^1].Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task An_html_page_instead_of_the_api_says_what_came(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Html("Sign in to HotelWiFi"));
+        await using var interpreter = Providers.Start(provider, server, "--stdin");
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.Equal(1, await interpreter.WaitForExitAsync());
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("answered with an HTML page (\"Sign in to HotelWiFi\") instead of the API", line);
+        Assert.DoesNotContain("broke off", line);
+        Assert.Single(Providers.Chats(server));
+        _ = name;
+    }
+}

@@ -1,0 +1,27 @@
+namespace OpenInterpreter.Testing;
+
+/// <summary>What goes wrong in a <see cref="StreamFaultReply"/> after its text has streamed.</summary>
+public enum StreamFault
+{
+    /// <summary>The connection stays open and nothing more arrives.</summary>
+    Stall,
+
+    /// <summary>One more event (SSE) or line (NDJSON) arrives whose JSON is broken, then the stream ends.</summary>
+    InvalidJson,
+
+    /// <summary>The stream ends in the middle of an event or line: its first half arrives, then the body ends.</summary>
+    HalfLine,
+}
+
+/// <summary>
+/// A streamed reply that goes wrong: <paramref name="TextBefore"/> arrives as valid chunks in the wire format asked
+/// for (OpenAI SSE, Anthropic SSE, Ollama NDJSON), then <paramref name="Fault"/> happens.
+/// <paramref name="StallFirst"/> stalls before the first chunk instead (a model that never starts).
+/// </summary>
+public sealed record StreamFaultReply(StreamFault Fault, string TextBefore, bool StallFirst = false) : FakeReply;
+
+/// <summary>An HTTP 200 whose body is an HTML page (a proxy's or a login portal's), not the API's answer.</summary>
+public sealed record HtmlReply(string Title) : FakeReply;
+
+/// <summary><paramref name="Reply"/>, sent only once <paramref name="Release"/> completes (to make instances answer together).</summary>
+public sealed record HeldReply(FakeReply Reply, Task Release) : FakeReply;

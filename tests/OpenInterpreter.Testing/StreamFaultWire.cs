@@ -1,0 +1,79 @@
+using System.Net;
+
+namespace OpenInterpreter.Testing;
+
+/// <summary>Writes a <see cref="StreamFaultReply"/> or an <see cref="HtmlReply"/> in the wire format of the request's path.</summary>
+internal static class StreamFaultWire
+{
+    /// <summary>How long a stall keeps the connection open: far longer than any test waits.</summary>
+    private static readonly TimeSpan StallTime = TimeSpan.FromMinutes(10);
+
+    public static async Task WriteAsync(HttpListenerResponse response, FakeReply reply, string path, string model, int callNumber)
+    {
+        if (reply is HtmlReply html)
+        {
+            response.StatusCode = 200;
+            response.ContentType = "text/html; charset=utf-8";
+            await OpenAIWire.WriteBodyAsync(response, $"<!DOCTYPE html>\n<html><head><title>{html.Title}</title></head><body><h1>{html.Title}</h1><form>Sign in</form></body></html>\n").ConfigureAwait(false);
+            return;
+        }
+
+        var fault = (StreamFaultReply)reply;
+        var kind = path.EndsWith("/api/chat", StringComparison.Ordinal) ? Wire.Ollama
+            : path.EndsWith("/messages", StringComparison.Ordinal) ? Wire.Anthropic
+            : Wire.OpenAI;
+        response.ContentType = kind == Wire.Ollama ? "application/x-ndjson" : "text/event-stream";
+        response.SendChunked = true;
+        var output = response.OutputStream;
+        if (fault.StallFirst)
+        {
+            // Headers are out (the server accepted the request); the first token never comes.
+            await output.FlushAsync().ConfigureAwait(false);
+            await Task.Delay(StallTime).ConfigureAwait(false);
+            return;
+        }
+
+        var id = $"fault{callNumber}";
+        if (kind == Wire.Anthropic)
+        {
+            await AnthropicWire.BlockStartAsync(output, 0, w => { w.WriteString("type", "text"); w.WriteString("text", ""); }).ConfigureAwait(false);
+        }
+
+        foreach (var piece in OpenAIWire.Pieces(fault.TextBefore, 4))
+        {
+            await (kind switch
+            {
+                Wire.OpenAI => OpenAIWire.SendAsync(output, OpenAIWire.Chunk(id, model, w => w.WriteString("content", piece), null)),
+                Wire.Anthropic => AnthropicWire.DeltaAsync(output, 0, w => { w.WriteString("type", "text_delta"); w.WriteString("text", piece); }),
+                _ => OllamaWire.SendAsync(output, OllamaWire.Line(model, piece, null, done: false)),
+            }).ConfigureAwait(false);
+        }
+
+        switch (fault.Fault)
+        {
+            case StreamFault.Stall:
+                await Task.Delay(StallTime).ConfigureAwait(false);
+                return;
+
+            case StreamFault.InvalidJson:
+                await OpenAIWire.SendRawAsync(output, kind == Wire.Ollama
+                    ? "{\"model\": \"" + model + "\", \"message\": {\"role\": \"assistant\", \"content\": oops}}\n"
+                    : (kind == Wire.Anthropic ? "event: content_block_delta\n" : "") + "data: {\"type\": \"content_block_delta\", \"delta\": {\"text\": nope\n\n").ConfigureAwait(false);
+                return;
+
+            case StreamFault.HalfLine:
+                var whole = kind == Wire.Ollama
+                    ? OllamaWire.Line(model, " and the rest", null, done: false)
+                    : OpenAIWire.Chunk(id, model, w => w.WriteString("content", " and the rest"), null);
+                await OpenAIWire.SendRawAsync(output, (kind == Wire.Ollama ? "" : "data: ") + whole[..(whole.Length / 2)]).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private enum Wire
+    {
+        OpenAI,
+        Anthropic,
+        Ollama,
+    }
+}
