@@ -4,6 +4,7 @@ using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
 using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Models;
+using OpenInterpreter.Core.Safety;
 using OpenInterpreter.Core.Settings;
 using Spectre.Console;
 
@@ -52,14 +53,16 @@ internal static class Application
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
         using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths);
         var promptWriter = terminal?.Writer ?? Console.Out;
-        var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
+        var asker = new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
+        var safety = SafetyPolicy.ForCurrentUser(settings);
+        var approver = new SafetyGate(new SwitchableApprover(switches, asker), asker, safety);
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
         var conversations = new ConversationStore(paths.ConversationsDirectory);
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
         {
-            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),
+            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out) { Safety = safety },
         };
         Console.CancelKeyPress += (_, e) =>
         {

@@ -51,6 +51,9 @@ public sealed class ConversationLoop(
 
     private TokenCounter? _tokens;
 
+    /// <summary>What the conversation has spent, against <c>max_budget</c>.</summary>
+    public Safety.SpendingMeter Spending { get; } = new(ModelPrices.Find(settings.Llm.Model), settings.MaxBudget);
+
     /// <summary>The messages the next request sends, trimmed to the context window, with <paramref name="nextUserMessage"/> last when given.</summary>
     public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
     {
@@ -103,6 +106,10 @@ public sealed class ConversationLoop(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var history = BuildRequest();
+        // The cap is checked before the request is sent: a turn that would pass it stops here, with one line.
+        var inputTokens = Tokens.Count(history);
+        Spending.EnsureRoom(inputTokens);
+        UsageDetails? usage = null;
         var text = new StringBuilder();
         var textOpen = false;
         ToolCallDraft? openCode = null;
@@ -173,12 +180,27 @@ public sealed class ConversationLoop(
                         case FunctionCallContent call:
                             calls.Add(call);
                             break;
+
+                        case UsageContent reported:
+                            usage = reported.Details;
+                            break;
                     }
                 }
             }
         }
         finally
         {
+            // Priced from the provider's usage where it reports one; else from our own counts of what went and came.
+            if (usage is { InputTokenCount: { } input, OutputTokenCount: { } output })
+            {
+                Spending.Record(input, output, reported: true);
+            }
+            else
+            {
+                var written = text.ToString() + string.Concat(drafts.Values.Select(d => d.RawArguments.ToString()));
+                Spending.Record(inputTokens, written.Length == 0 ? 0 : Tokens.Count(written), reported: false);
+            }
+
             // Whatever arrived stays in the conversation, also when the stream broke off or was cancelled.
             if (text.Length > 0)
             {

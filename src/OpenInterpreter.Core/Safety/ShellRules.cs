@@ -79,7 +79,7 @@ internal sealed partial class ShellRules(PathClassifier paths, List<DangerFindin
     private static bool IsShell(string name) => Shells.Contains(Path.GetFileName(name)) || Path.GetFileName(name).StartsWith("python", StringComparison.Ordinal);
 
     /// <summary>The command without the prefixes that run it (<c>sudo</c>, <c>env X=1</c>, <c>nohup</c>, <c>xargs</c>, …).</summary>
-    private static IReadOnlyList<string> Unwrap(IReadOnlyList<string> words)
+    internal static IReadOnlyList<string> Unwrap(IReadOnlyList<string> words)
     {
         var i = 0;
         while (i < words.Count)
