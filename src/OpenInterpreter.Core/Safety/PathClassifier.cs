@@ -123,14 +123,15 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
             return PathPlace.Home;
         }
 
-        if (TemporaryFolders.Any(t => Under(full, t) && full != t))
-        {
-            return PathPlace.Temporary;
-        }
-
+        // The home folder first: a home inside /tmp (a throw-away one) is still the home.
         if (Under(full, HomeDirectory))
         {
             return PathPlace.InHome;
+        }
+
+        if (TemporaryFolders.Any(t => Under(full, t) && full != t))
+        {
+            return PathPlace.Temporary;
         }
 
         if (SystemFolders.Any(s => full == s || (Under(full, s) && s is not ("/home" or "/Users" or "/opt" or "/srv"))))
