@@ -45,6 +45,9 @@ internal static class Application
             }
         }
 
+        // Every error, notice and verbose line, and every saved conversation, has the known secrets masked.
+        var secrets = SecretRedactor.ForCurrentProcess(settings.Llm.ApiKey);
+        view = new MaskingConversationView(view, secrets);
         var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
         using var model = CreateModel(settings, view, switches, interactive);
         await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
@@ -58,7 +61,7 @@ internal static class Application
         var approver = new SafetyGate(new SwitchableApprover(switches, asker), asker, safety);
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
-        var conversations = new ConversationStore(paths.ConversationsDirectory);
+        var conversations = new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask };
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
         {

@@ -70,6 +70,7 @@ try
 }
 catch (InterpreterException e)
 {
-    Console.Error.WriteLine($"interpreter: {e.OneLine}");
+    // Whatever the server sent back, the key in use and the secret-named variables are not printed.
+    Console.Error.WriteLine($"interpreter: {OpenInterpreter.Core.Safety.SecretRedactor.ForCurrentProcess(invocation.Settings.Llm.ApiKey).Mask(e.OneLine)}");
     return e is UsageException or OpenInterpreter.Core.Models.MissingApiKeyException ? ExitCodes.Usage : ExitCodes.Failed;
 }

@@ -20,6 +20,9 @@ public sealed class InterpreterTool(
 {
     public const string ToolName = ToolNames.Interpreter;
 
+    // Secrets in output are replaced before the model or a saved conversation sees them (redact_secrets).
+    private readonly Safety.SecretRedactor? _secrets = settings.RedactSecrets ? Safety.SecretRedactor.ForCurrentProcess(settings.Llm.ApiKey) : null;
+
     public string Name => ToolName;
 
     private IReadOnlyList<string> EnabledLanguages => languages.Available.Where(Allowed).Select(l => l.Name).ToList();
@@ -125,6 +128,7 @@ public sealed class InterpreterTool(
         }
 
         RunCompleted? completed = null;
+        var hidden = 0;
         var images = new List<string>();
         var session = languages.GetSession(language);
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
@@ -152,9 +156,21 @@ public sealed class InterpreterTool(
         }
         finally
         {
-            conversation.Add(LmcMessage.ConsoleOutput(ResultText(collector, completed, cancellationToken.IsCancellationRequested)));
+            var result = ResultText(collector, completed, cancellationToken.IsCancellationRequested);
+            if (_secrets is not null)
+            {
+                (result, hidden) = _secrets.Redact(result);
+            }
+
+            conversation.Add(LmcMessage.ConsoleOutput(result));
             // After the output, which closes the tool call: the history sends images as the user's own messages.
             conversation.AddRange(images.Select(path => new LmcMessage(LmcRole.Computer, LmcType.Image, path, LmcFormat.Path)));
+        }
+
+        if (hidden > 0)
+        {
+            // The screen showed the output as it was; say what the model did not get.
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, $"\n[{hidden} secret{(hidden == 1 ? "" : "s")} hidden from the model]\n");
         }
 
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
