@@ -50,7 +50,13 @@ internal static class Application
         view = new MaskingConversationView(view, secrets);
         var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
         using var model = CreateModel(settings, view, switches, interactive);
-        await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
+        var sandbox = Sandbox.Create(settings.EffectiveSandbox, settings.SandboxNetwork, Environment.CurrentDirectory, OwnCommand(), Environment.GetEnvironmentVariable("INTERPRETER_SANDBOX_BACKEND"));
+        if (sandbox is not null)
+        {
+            view.Notice(sandbox.Description);
+        }
+
+        await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files"), Sandbox = sandbox };
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
@@ -110,6 +116,13 @@ internal static class Application
 
         await shell.RunInteractiveAsync(input!, Console.Out, message).ConfigureAwait(false);
         return ExitCodes.Done;
+    }
+
+    /// <summary>The command that runs this program again (for the sandbox's launcher mode): the binary, or dotnet and the dll.</summary>
+    private static IReadOnlyList<string> OwnCommand()
+    {
+        var process = Environment.ProcessPath ?? "";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Environment.GetCommandLineArgs()[0]] : [process];
     }
 
     /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>

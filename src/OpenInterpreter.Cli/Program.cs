@@ -4,6 +4,12 @@ using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Core;
 using OpenInterpreter.Core.Settings;
 
+// The Landlock launcher: this binary re-run to confine a language session before it becomes the session's driver.
+if (args.Length > 0 && args[0] == OpenInterpreter.Core.Safety.Sandbox.LauncherFlag)
+{
+    return OpenInterpreter.Core.Safety.Sandbox.RunLauncher(args[1..], Console.Error);
+}
+
 var options = new CliOptions();
 var command = options.CreateCommand();
 var parsed = command.Parse(args);
