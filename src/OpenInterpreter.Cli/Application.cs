@@ -4,6 +4,7 @@ using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
 using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Models;
+using OpenInterpreter.Core.Safety;
 using OpenInterpreter.Core.Settings;
 using Spectre.Console;
 
@@ -44,9 +45,18 @@ internal static class Application
             }
         }
 
+        // Every error, notice and verbose line, and every saved conversation, has the known secrets masked.
+        var secrets = SecretRedactor.ForCurrentProcess(settings.Llm.ApiKey);
+        view = new MaskingConversationView(view, secrets);
         var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
         using var model = CreateModel(settings, view, switches, interactive);
-        await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
+        var sandbox = Sandbox.Create(settings.EffectiveSandbox, settings.SandboxNetwork, Environment.CurrentDirectory, OwnCommand(), Environment.GetEnvironmentVariable("INTERPRETER_SANDBOX_BACKEND"));
+        if (sandbox is not null)
+        {
+            view.Notice(sandbox.Description);
+        }
+
+        await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files"), Sandbox = sandbox };
 
         // Under --stdin the input is used up, so permission can only be asked on the terminal itself, if there is one.
         using var terminal = invocation.ReadStdin ? ControllingTerminal.TryOpen() : null;
@@ -54,7 +64,9 @@ internal static class Application
         // stderr, and only the answers go to the file. Scripts that pipe both ways keep reading prompts on stdout.
         var promptWriter = terminal?.Writer ?? (Console.IsOutputRedirected && !Console.IsInputRedirected ? Console.Error : Console.Out);
         using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths, promptWriter);
-        var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
+        var asker = new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
+        var safety = SafetyPolicy.ForCurrentUser(settings);
+        var approver = new SafetyGate(new SwitchableApprover(switches, asker), asker, safety);
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
         if ((terminal is not null || interactive) && input is not null)
@@ -63,12 +75,12 @@ internal static class Application
             loop.AskToGoOn = (question, token) => YesNoQuestion.AskAsync(question, input, promptWriter, token);
         }
 
-        var conversations = new ConversationStore(paths.ConversationsDirectory);
+        var conversations = new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask };
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
         {
             ModelName = plain ? null : settings.Llm.Model,
-            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),
+            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out) { Safety = safety },
         };
         Console.CancelKeyPress += (_, e) =>
         {
@@ -143,6 +155,13 @@ internal static class Application
         await shell.RunInteractiveAsync(input!, promptWriter, message).ConfigureAwait(false);
         signals.WaitIfTerminating();
         return ExitCodes.Done;
+    }
+
+    /// <summary>The command that runs this program again (for the sandbox's launcher mode): the binary, or dotnet and the dll.</summary>
+    private static IReadOnlyList<string> OwnCommand()
+    {
+        var process = Environment.ProcessPath ?? "";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Environment.GetCommandLineArgs()[0]] : [process];
     }
 
     /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>

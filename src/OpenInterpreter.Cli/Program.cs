@@ -4,6 +4,12 @@ using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Core;
 using OpenInterpreter.Core.Settings;
 
+// The Landlock launcher: this binary re-run to confine a language session before it becomes the session's driver.
+if (args.Length > 0 && args[0] == OpenInterpreter.Core.Safety.Sandbox.LauncherFlag)
+{
+    return OpenInterpreter.Core.Safety.Sandbox.RunLauncher(args[1..], Console.Error);
+}
+
 var options = new CliOptions();
 var command = options.CreateCommand();
 var parsed = command.Parse(args);
@@ -70,6 +76,7 @@ try
 }
 catch (InterpreterException e)
 {
-    Console.Error.WriteLine($"interpreter: {e.OneLine}");
+    // Whatever the server sent back, the key in use and the secret-named variables are not printed.
+    Console.Error.WriteLine($"interpreter: {OpenInterpreter.Core.Safety.SecretRedactor.ForCurrentProcess(invocation.Settings.Llm.ApiKey).Mask(e.OneLine)}");
     return e is UsageException or OpenInterpreter.Core.Models.MissingApiKeyException ? ExitCodes.Usage : ExitCodes.Failed;
 }

@@ -30,6 +30,7 @@ internal sealed class SessionCommands(
         %verbose [true|false]  show requests, raw chunks and timings
         %auto_run [true|false] run code without asking
         %info                  versions, system, model and settings (keys masked)
+        %permissions           the permission rules in force (the profile's and this session's)
         %save_message [path]   save the conversation as JSON (default messages.json)
         %load_message [path]   load a conversation saved as JSON (default messages.json)
         %markdown [path]       export the conversation as Markdown (default conversation.md)
@@ -78,6 +79,9 @@ internal sealed class SessionCommands(
                 break;
             case "info":
                 await WriteAsync(InfoText()).ConfigureAwait(false);
+                break;
+            case "permissions":
+                await WriteAsync(PermissionsText()).ConfigureAwait(false);
                 break;
             case "save_message":
                 var saveTo = WritablePath(argument ?? "messages.json");
@@ -155,6 +159,18 @@ internal sealed class SessionCommands(
         await WriteAsync($"Removed the last exchange ({removed} message{(removed == 1 ? "" : "s")}).").ConfigureAwait(false);
     }
 
+    /// <summary>The safety policy whose rules <c>%permissions</c> lists; null when the session has none.</summary>
+    public Core.Safety.SafetyPolicy? Safety { get; init; }
+
+    private string PermissionsText()
+    {
+        var rules = Safety?.Rules.Rules ?? [];
+        var mode = $"safe_mode: {settings.SafeMode}, sandbox: {settings.EffectiveSandbox}";
+        return rules.Count == 0
+            ? $"No permission rules ({mode}). Add them to a profile: permissions: {{allow: [\"shell(git status:*)\"], deny: [\"shell(rm:*)\"]}}."
+            : $"Permission rules ({mode}; deny beats ask beats allow):\n" + string.Join("\n", rules.OrderByDescending(r => r.Kind).Select(r => $"  {r}   ({r.Source})"));
+    }
+
     private string TokensText(string? prompt)
     {
         var request = loop.BuildRequest(prompt);
@@ -174,6 +190,11 @@ internal sealed class SessionCommands(
         text.Append(price is null
             ? $" No price is known for {settings.Llm.Model}."
             : $" Estimated cost: ${price.InputCost(tokens).ToString("0.######", CultureInfo.InvariantCulture)} as input to {price.Model} (${price.InputPerMillion.ToString(CultureInfo.InvariantCulture)} per million tokens).");
+        if (loop.Spending is { } spending)
+        {
+            text.Append(' ').Append(spending.Summary);
+        }
+
         return text.ToString();
     }
 

@@ -39,6 +39,10 @@ internal sealed class CliOptions
     public Option<string?> ResetProfile { get; } = OptionalValue("reset_profile", "Put profile NAME (default: default) back to its built-in content, then exit");
     public Option<bool> Conversations { get; } = Flag("conversations", "Pick an earlier conversation and continue it");
     public Option<bool> Continue { get; } = Flag("continue", "Continue the latest conversation", "-c");
+    public Option<string?> SafeMode { get; } = Value<string?>("safe_mode", "Check code for danger before it runs: off, ask (default) or auto (also sandboxes every run)", "-safe");
+    public Option<string?> Sandbox { get; } = Value<string?>("sandbox", "Run language sessions in a sandbox: off, read-only or workspace-write");
+    public Option<bool> SandboxNetwork { get; } = Flag("sandbox_network", "Let sandboxed sessions use the network");
+    public Option<double?> MaxBudget { get; } = Value<double?>("max_budget", "Stop before the conversation spends more than this many US dollars", "-b");
     public Argument<string[]> Words { get; } = new("message") { Description = "A first message; without one an interactive session starts", Arity = ArgumentArity.ZeroOrMore };
 
     public RootCommand CreateCommand()
@@ -47,7 +51,7 @@ internal sealed class CliOptions
         {
             AutoRun, Model, ApiBase, ApiVersion, Local, SupportsFunctions, NoSupportsFunctions, ApiKey, Temperature, MaxTokens,
             ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Timeout, IdleTimeout, FirstTokenTimeout, MaxTurns, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
-            SaveProfile, Profiles, ResetProfile, Conversations, Continue, Words,
+            SaveProfile, Profiles, ResetProfile, Conversations, Continue, SafeMode, Sandbox, SandboxNetwork, MaxBudget, Words,
         };
 
         // The built-in --version prints the informational version with a commit hash; ours is plain.

@@ -153,6 +153,10 @@ internal static class InvocationReader
         Add(options.ApiVersion, "llm.api_version", v => v);
         Add(options.SupportsFunctions, "llm.supports_functions", v => v ? "true" : null);
         Add(options.NoSupportsFunctions, "llm.supports_functions", v => v ? "false" : null);
+        Add(options.SafeMode, "safe_mode", v => v);
+        Add(options.Sandbox, "sandbox", v => v);
+        Add(options.SandboxNetwork, "sandbox_network", v => v ? "true" : null);
+        Add(options.MaxBudget, "max_budget", v => v is { } t ? Number(t) : null);
         if (tools is not null)
         {
             entries.Add(new("tools", SettingValue.List(tools, options.Tools.Name)));

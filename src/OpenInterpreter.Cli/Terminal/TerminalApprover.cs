@@ -19,7 +19,15 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
     {
         if (answers is null)
         {
-            return CodeApproval.Decline(NoTerminal);
+            return CodeApproval.Decline(request.Caution is { } caution
+                ? $"The code was not run: {caution}. Under auto-run such code needs the user's yes, and there is no terminal to ask. Tell the user what you wanted to run and why; do not try to get around the check."
+                : NoTerminal);
+        }
+
+        // The danger check's findings go with the question, so the answer is an informed one.
+        foreach (var finding in request.Findings)
+        {
+            await prompt.WriteLineAsync($"  ! {finding}").ConfigureAwait(false);
         }
 
         var code = request.Code;
@@ -32,6 +40,9 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
             {
                 case "y" or "yes":
                     return CodeApproval.Run(code == request.Code ? null : code);
+                case "a" or "always":
+                    // A session allow rule for these commands (shown by %permissions).
+                    return CodeApproval.Run(code == request.Code ? null : code) with { AllowAlways = true };
                 case "e" or "edit":
                     string? edited;
                     using (answers.Suspend())

@@ -3,6 +3,9 @@ namespace OpenInterpreter.Core.Conversation;
 /// <summary>The answer to "run this code?": yes (maybe with edited code), or no with what the model is told.</summary>
 public sealed record CodeApproval(bool Approved, string? EditedCode, string? DeclineReason)
 {
+    /// <summary>The user answered <c>a</c>: run it, and allow commands like it for the rest of the session.</summary>
+    public bool AllowAlways { get; init; }
+
     public const string DeclinedByUser = "The user declined to run this code.";
 
     public static CodeApproval Run(string? editedCode = null) => new(true, editedCode, null);

@@ -57,6 +57,9 @@ public sealed class ConversationLoop(
     /// <summary>Tokens the tool declarations add to every request (names, descriptions, JSON schemas).</summary>
     public int ToolTokens => TextMode ? 0 : _tools.Declare().Sum(tool => Tokens.Count(tool.Name + " " + tool.Description + " " + (tool is AIFunction function ? function.JsonSchema.GetRawText() : "")));
 
+    /// <summary>What the conversation has spent, against <c>max_budget</c>.</summary>
+    public Safety.SpendingMeter Spending { get; } = new(ModelPrices.Find(settings.Llm.Model), settings.MaxBudget);
+
     /// <summary>The messages the next request sends, trimmed to the context window, with <paramref name="nextUserMessage"/> last when given.</summary>
     public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
     {
@@ -135,6 +138,13 @@ public sealed class ConversationLoop(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var history = BuildRequest();
+        // The cap is checked before the request is sent: a turn that would pass it stops here, with one line. Without a
+        // cap nothing is counted here, so the first request does not wait for the tokenizer.
+        if (Spending.Cap is not null)
+        {
+            Spending.EnsureRoom(Tokens.Count(history));
+        }
+
         var text = new StringBuilder();
         UsageDetails? reported = null;
         var textOpen = false;
@@ -222,9 +232,13 @@ public sealed class ConversationLoop(
                 Messages.Add(LmcMessage.AssistantText(text.ToString()));
             }
 
-            Usage += new TokenUsage(
+            // The provider's usage where it reports one; else our own counts of what went and came. Both the status
+            // line and the spending cap are priced from it.
+            var turn = new TokenUsage(
                 reported?.InputTokenCount ?? Tokens.Count(history) + ToolTokens,
                 reported?.OutputTokenCount ?? Tokens.Count(text.ToString()) + drafts.Values.Sum(d => Tokens.Count(d.RawArguments.ToString())));
+            Usage += turn;
+            Spending.Record(turn.Input, turn.Output, reported: reported is { InputTokenCount: not null, OutputTokenCount: not null });
         }
 
         if (textOpen)

@@ -11,10 +11,13 @@ public sealed class ConversationStore(string directory)
 {
     public string Directory { get; } = directory;
 
+    /// <summary>Applied to every message's content before it is written (masks secrets); null to write as is.</summary>
+    public Func<string, string>? Mask { get; init; }
+
     /// <summary>Writes <paramref name="messages"/> to <paramref name="path"/> at once (temp file + rename), mode 0600.</summary>
     public void Save(string path, IReadOnlyList<LmcMessage> messages)
     {
-        var list = messages as List<LmcMessage> ?? [.. messages];
+        var list = Mask is { } mask ? messages.Select(m => m with { Content = mask(m.Content) }).ToList() : messages as List<LmcMessage> ?? [.. messages];
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, list, LmcJsonContext.Default.ListLmcMessage));
     }
 

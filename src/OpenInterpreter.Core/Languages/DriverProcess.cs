@@ -78,6 +78,8 @@ internal sealed class DriverProcess : IAsyncDisposable
             var script = program.DriverResource is { } resource ? WriteDriverScript(directory, resource) : null;
             var setsid = ExecutableLocator.Find("setsid");
             var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, options);
+            // The sandbox wraps the start command; the session's own folders stay writable.
+            options.Sandbox?.Confine(start, [directory.FullName, options.FilesDirectoryOrDefault]);
             var process = Process.Start(start) ?? throw new InvalidOperationException($"{runtimePath} did not start.");
             SessionProcessLimit.Shared.Adopt(process.Id);
             // The child's stdin is a pipe nobody writes to: closing our end puts it at end-of-file for good.

@@ -47,6 +47,25 @@ public sealed class LanguageRegistry : IAsyncDisposable
         init => _options = _options with { FilesDirectory = value };
     }
 
+    /// <summary>Confines the sessions' processes; null (the default) runs them as the user. Set before the first session.</summary>
+    public Safety.Sandbox? Sandbox
+    {
+        get => _options.Sandbox;
+        init => _options = _options with { Sandbox = value };
+    }
+
+    /// <summary>A new session for <paramref name="language"/> outside the sandbox, for one run the user allowed; the caller disposes it.</summary>
+    public ILanguageSession StartUnconfined(LanguageInfo language)
+    {
+        var definition = Definition(language);
+        if (GetInstallHint(language) is { } hint)
+        {
+            throw new LanguageUnavailableException(definition.Info, hint);
+        }
+
+        return definition.Create(_options with { Sandbox = null });
+    }
+
     /// <summary>Creates a registry that looks runtimes up with <paramref name="locateRuntime"/>; tests use it to
     /// pretend a runtime is missing.</summary>
     internal LanguageRegistry(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, Func<string, string?> locateRuntime)

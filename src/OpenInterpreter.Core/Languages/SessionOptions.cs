@@ -13,6 +13,9 @@ public sealed record SessionOptions
     /// <summary>The folder <see cref="FilesDirectory"/> names, or the default one.</summary>
     internal string FilesDirectoryOrDefault => FilesDirectory ?? Path.Combine(Path.GetTempPath(), "open-interpreter-files");
 
+    /// <summary>Confines every session's process (bubblewrap or Landlock); null to run them as the user.</summary>
+    public Safety.Sandbox? Sandbox { get; init; }
+
     /// <summary>
     /// Variables set in the process's environment after the non-interactive defaults (so they may override them);
     /// a null value removes the variable.

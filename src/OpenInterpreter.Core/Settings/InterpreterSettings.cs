@@ -29,8 +29,27 @@ public sealed record InterpreterSettings
     /// <summary>No network but the model's own endpoint.</summary>
     public bool Offline { get; init; }
 
-    /// <summary>How code is checked for danger before it runs: <c>off</c>, <c>ask</c> or <c>auto</c>.</summary>
-    public string SafeMode { get; init; } = "off";
+    /// <summary>How code is checked for danger before it runs: <c>off</c>, <c>ask</c> (the default) or <c>auto</c>.</summary>
+    public string SafeMode { get; init; } = "ask";
+
+    /// <summary>Where language sessions run: <c>off</c>, <c>read-only</c> or <c>workspace-write</c>; null for the
+    /// default (<c>workspace-write</c> under <c>safe_mode: auto</c>, else <c>off</c>).</summary>
+    public string? Sandbox { get; init; }
+
+    /// <summary>Whether sandboxed sessions may use the network.</summary>
+    public bool SandboxNetwork { get; init; }
+
+    /// <summary>The profile's permission rules (<c>permissions: {allow, ask, deny}</c>).</summary>
+    public Safety.PermissionRules Permissions { get; init; } = Safety.PermissionRules.Empty;
+
+    /// <summary>Replace secrets in output by <c>[redacted: KIND]</c> before the model or a saved conversation sees it.</summary>
+    public bool RedactSecrets { get; init; } = true;
+
+    /// <summary>The most the conversation may spend, in US dollars; null for no cap.</summary>
+    public double? MaxBudget { get; init; }
+
+    /// <summary>The sandbox mode in force, after the default that <c>safe_mode: auto</c> implies.</summary>
+    public string EffectiveSandbox => Sandbox ?? (SafeMode == "auto" ? "workspace-write" : "off");
 
     /// <summary>OS mode: the model sees the screen and drives mouse and keyboard.</summary>
     public bool Os { get; init; }

@@ -6,7 +6,7 @@ public static class SettingKeys
     public const string ApiKey = "llm.api_key";
 
     /// <summary>The sections whose keys nest one level down (<c>llm:</c> → <c>llm.model</c>).</summary>
-    public static readonly IReadOnlyList<string> Sections = ["llm", "computer"];
+    public static readonly IReadOnlyList<string> Sections = ["llm", "computer", "permissions"];
 
     public static readonly IReadOnlyList<SettingKey> All =
     [
@@ -33,6 +33,13 @@ public static class SettingKeys
         // OI reads max_output under llm: as well; it is written back at the top level.
         new("llm.max_output", (s, v) => s with { MaxOutput = v.AsInt("llm.max_output", 100) }, null),
         new("safe_mode", ApplySafeMode, s => s.SafeMode),
+        new("sandbox", ApplySandbox, s => s.Sandbox),
+        new("sandbox_network", (s, v) => s with { SandboxNetwork = v.AsBool("sandbox_network") }, s => s.SandboxNetwork),
+        new("permissions.allow", (s, v) => s with { Permissions = s.Permissions.With(Safety.RuleKind.Allow, v.AsList("permissions.allow"), v.Location) }, s => s.Permissions.Written(Safety.RuleKind.Allow)),
+        new("permissions.ask", (s, v) => s with { Permissions = s.Permissions.With(Safety.RuleKind.Ask, v.AsList("permissions.ask"), v.Location) }, s => s.Permissions.Written(Safety.RuleKind.Ask)),
+        new("permissions.deny", (s, v) => s with { Permissions = s.Permissions.With(Safety.RuleKind.Deny, v.AsList("permissions.deny"), v.Location) }, s => s.Permissions.Written(Safety.RuleKind.Deny)),
+        new("redact_secrets", (s, v) => s with { RedactSecrets = v.AsBool("redact_secrets") }, s => s.RedactSecrets),
+        new("max_budget", (s, v) => s with { MaxBudget = v.AsDouble("max_budget", 0, 1_000_000) }, s => s.MaxBudget),
         // Seconds one run of code may take; 0 for no limit, even under --stdin.
         new("timeout", (s, v) => s with { RunTimeout = TimeSpan.FromSeconds(v.AsDouble("timeout", 0, 7 * 24 * 3600)) }, s => s.RunTimeout?.TotalSeconds),
         new("tools", (s, v) => s with { Tools = v.AsList("tools") }, s => s.Tools),
@@ -47,6 +54,14 @@ public static class SettingKeys
 
     private static SettingKey Llm(string name, Func<ModelSettings, SettingValue, string, ModelSettings> apply, Func<ModelSettings, object?> read) =>
         new(name, (s, v) => s with { Llm = apply(s.Llm, v, name) }, s => read(s.Llm));
+
+    private static InterpreterSettings ApplySandbox(InterpreterSettings settings, SettingValue value)
+    {
+        var mode = value.AsText("sandbox").Trim().ToLowerInvariant().Replace('_', '-');
+        return mode is "off" or "read-only" or "workspace-write"
+            ? settings with { Sandbox = mode }
+            : throw new SettingsException($"{value.Location}: sandbox must be off, read-only or workspace-write, not '{mode}'.");
+    }
 
     private static InterpreterSettings ApplySafeMode(InterpreterSettings settings, SettingValue value)
     {

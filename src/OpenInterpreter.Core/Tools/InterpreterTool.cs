@@ -20,6 +20,9 @@ public sealed class InterpreterTool(
 {
     public const string ToolName = ToolNames.Interpreter;
 
+    // Secrets in output are replaced before the model or a saved conversation sees them (redact_secrets).
+    private readonly Safety.SecretRedactor? _secrets = settings.RedactSecrets ? Safety.SecretRedactor.ForCurrentProcess(settings.Llm.ApiKey) : null;
+
     public string Name => ToolName;
 
     private IReadOnlyList<string> EnabledLanguages => languages.Available.Where(Allowed).Select(l => l.Name).ToList();
@@ -81,12 +84,58 @@ public sealed class InterpreterTool(
             yield break;
         }
 
-        await foreach (var chunk in RunAsync(language, code, conversation, cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in RunAsync(language, code, conversation, null, cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (languages.Sandbox is { } sandbox && conversation[^1] is { Type: LmcType.Console } result && Safety.SandboxDenial.Find(result.Content) is { } denied)
+        {
+            await foreach (var chunk in OfferOutsideAsync(sandbox, language, code, conversation, denied, cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+        }
+    }
+
+    /// <summary>A run the sandbox denied: reported as such, and run once outside the sandbox if the user says yes.</summary>
+    private async IAsyncEnumerable<LmcChunk> OfferOutsideAsync(
+        Safety.Sandbox sandbox, LanguageInfo language, string code, List<LmcMessage> conversation, string denied, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var note = $"[The sandbox ({sandbox.Mode}) denied {denied}.]";
+        var index = conversation.Count - 1;
+        conversation[index] = conversation[index] with { Content = $"{conversation[index].Content}\n{note}" };
+        foreach (var chunk in ToolResult.Output(note))
+        {
+            yield return chunk;
+        }
+
+        var action = new ToolAction(
+            "The sandbox denied this run. Run this code once outside the sandbox?",
+            "sandbox:outside-once",
+            "The user did not allow running it outside the sandbox.",
+            AlwaysAsk: true);
+        var approval = await approver.ApproveActionAsync(action, cancellationToken).ConfigureAwait(false);
+        if (!approval.Approved)
+        {
+            conversation[index] = conversation[index] with { Content = $"{conversation[index].Content}\n[{approval.DeclineReason ?? action.DeclinedText}]" };
+            yield break;
+        }
+
+        await using var outside = languages.StartUnconfined(language);
+        await foreach (var chunk in RunAsync(language, code, conversation, outside, cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+
+        // One result for the one call: the sandboxed run, then the run outside it.
+        var second = conversation.FindLastIndex(m => m.Type == LmcType.Console);
+        if (second > index)
+        {
+            conversation[index] = conversation[index] with { Content = $"{conversation[index].Content}\n[Run again outside the sandbox, with the user's yes:]\n{conversation[second].Content}" };
+            conversation.RemoveAt(second);
+        }
     }
 
     private static ParseResult ReadArguments(ToolCall call)
@@ -115,7 +164,7 @@ public sealed class InterpreterTool(
     }
 
     /// <summary>Runs approved code, streaming its output, and records what the model gets back.</summary>
-    private async IAsyncEnumerable<LmcChunk> RunAsync(LanguageInfo language, string code, List<LmcMessage> conversation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<LmcChunk> RunAsync(LanguageInfo language, string code, List<LmcMessage> conversation, ILanguageSession? sessionOverride, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var collector = new OutputCollector(settings.MaxOutput, paths.OutputsDirectory);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -125,8 +174,9 @@ public sealed class InterpreterTool(
         }
 
         RunCompleted? completed = null;
+        var hidden = 0;
         var images = new List<string>();
-        var session = languages.GetSession(language);
+        var session = sessionOverride ?? languages.GetSession(language);
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, Start: true);
         try
         {
@@ -152,9 +202,21 @@ public sealed class InterpreterTool(
         }
         finally
         {
-            conversation.Add(LmcMessage.ConsoleOutput(ResultText(collector, completed, cancellationToken.IsCancellationRequested)));
+            var result = ResultText(collector, completed, cancellationToken.IsCancellationRequested);
+            if (_secrets is not null)
+            {
+                (result, hidden) = _secrets.Redact(result);
+            }
+
+            conversation.Add(LmcMessage.ConsoleOutput(result));
             // After the output, which closes the tool call: the history sends images as the user's own messages.
             conversation.AddRange(images.Select(path => new LmcMessage(LmcRole.Computer, LmcType.Image, path, LmcFormat.Path)));
+        }
+
+        if (hidden > 0)
+        {
+            // The screen showed the output as it was; say what the model did not get.
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, $"\n[{hidden} secret{(hidden == 1 ? "" : "s")} hidden from the model]\n");
         }
 
         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);

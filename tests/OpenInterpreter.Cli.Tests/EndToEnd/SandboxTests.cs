@@ -1,0 +1,103 @@
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.EndToEnd;
+
+/// <summary>The sandbox through the real CLI, with bubblewrap and (bubblewrap told not to be used) with Landlock.</summary>
+public sealed class SandboxTests
+{
+    private static Dictionary<string, string> Backend(string backend) => new() { ["INTERPRETER_SANDBOX_BACKEND"] = backend };
+
+    /// <summary>A home outside /tmp, which the sandbox lets code write in: where a real home is.</summary>
+    private static string Home() => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "sandbox-homes", Guid.NewGuid().ToString("N"))).FullName;
+
+    private static InterpreterProcess Start(FakeModelServer server, string[] extra, string? work = null, string backend = "bubblewrap", string? home = null) =>
+        InterpreterProcess.Start(["--api_base", server.BaseUrl, "--api_key", Session.TestKey, "--model", "gpt-4o", .. extra], work, Backend(backend), home ?? Home());
+
+    [Theory]
+    [InlineData("bubblewrap", "Read-only file system")]
+    [InlineData("landlock", "Permission denied")]
+    public async Task In_workspace_write_a_write_in_the_working_folder_succeeds_and_one_in_home_fails_and_is_reported(string backend, string error)
+    {
+        var work = Directory.CreateTempSubdirectory("oi-sandbox-").FullName;
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("write both", FakeReply.Execute("shell", "echo in > inside.txt; echo out > \"$HOME/outside.txt\""))
+            .Otherwise(FakeReply.Text("Written."));
+        await using var interpreter = Start(server, ["--stdin", "-y", "--safe_mode", "auto"], work, backend);
+
+        await interpreter.WriteLineAsync("write both");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.Equal("in\n", File.ReadAllText(Path.Combine(work, "inside.txt")));
+        Assert.False(File.Exists(Path.Combine(interpreter.Home, "outside.txt")));
+        var result = server.Requests.Last().ToolResults.Single();
+        Assert.Contains(error, result);
+        Assert.Contains("[The sandbox (workspace-write) denied", result);
+        Assert.Contains("The user did not allow running it outside the sandbox.", result);
+        Assert.Contains(backend == "landlock" ? "(Landlock; bubblewrap is not usable here)" : "(bubblewrap)", interpreter.Stdout + interpreter.Stderr);
+    }
+
+    [Theory]
+    [InlineData("bubblewrap")]
+    [InlineData("landlock")]
+    public async Task Without_sandbox_network_code_cannot_connect_to_a_local_server(string backend)
+    {
+        await using var target = FakeModelServer.Start().Otherwise(FakeReply.Text("unused"));
+        var connect = $"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {target.Port}), timeout=5)\n    print('connected')\nexcept OSError as e:\n    print('failed:', e)";
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("please connect", FakeReply.Execute("python", connect))
+            .Otherwise(FakeReply.Text("Tried."));
+        await using var confined = Start(server, ["--stdin", "-y", "--sandbox", "workspace-write"], backend: backend);
+        await confined.WriteLineAsync("please connect");
+        confined.CloseInput();
+        Assert.Equal(0, await confined.WaitForExitAsync());
+        var denied = server.Requests.Last().ToolResults.Single();
+        Assert.Contains("failed:", denied);
+        Assert.DoesNotContain("connected", denied);
+
+        await using var open = Start(server, ["--stdin", "-y", "--sandbox", "workspace-write", "--sandbox_network"], backend: backend);
+        await open.WriteLineAsync("please connect");
+        open.CloseInput();
+        Assert.Equal(0, await open.WaitForExitAsync());
+        Assert.Equal("connected", server.Requests.Last().ToolResults.Single().Trim());
+    }
+
+    [Fact]
+    public async Task A_denied_run_is_offered_once_outside_the_sandbox_and_runs_there_after_yes()
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("write home", FakeReply.Execute("shell", "echo out > \"$HOME/outside.txt\" && echo wrote"))
+            .Otherwise(FakeReply.Text("Done."));
+        await using var interpreter = Start(server, ["-y", "--sandbox", "workspace-write"]);
+
+        await interpreter.WriteLineAsync("write home");
+        await interpreter.WaitForOutputAsync("Run this code once outside the sandbox? (y/n/a)");
+        await interpreter.WriteLineAsync("y");
+        await interpreter.WaitForOutputAsync("Done.");
+        interpreter.CloseInput();
+        await interpreter.WaitForExitAsync();
+
+        Assert.Equal("out\n", File.ReadAllText(Path.Combine(interpreter.Home, "outside.txt")));
+        var result = server.Requests.Last().ToolResults.Single();
+        Assert.Contains("Read-only file system", result);
+        Assert.Contains("[Run again outside the sandbox, with the user's yes:]\nwrote", result);
+    }
+
+    [Fact]
+    public async Task Read_only_lets_nothing_be_written_in_the_working_folder()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-readonly-").FullName;
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("please try", FakeReply.Execute("python", "open('inside.txt', 'w').write('x')"))
+            .Otherwise(FakeReply.Text("Tried."));
+        await using var interpreter = Start(server, ["--stdin", "-y", "--sandbox", "read-only"], work);
+
+        await interpreter.WriteLineAsync("please try");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.False(File.Exists(Path.Combine(work, "inside.txt")));
+        Assert.Contains("Read-only file system", server.Requests.Last().ToolResults.Single());
+    }
+}

@@ -1,0 +1,35 @@
+using OpenInterpreter.Core.Safety;
+using Xunit;
+
+namespace OpenInterpreter.Core.Tests.Safety;
+
+public sealed class DangerCheckTests
+{
+    private static readonly DangerCheck Check = new("/work/project", "/home/user");
+
+    [Fact]
+    public void A_finding_has_a_severity_and_a_one_line_reason()
+    {
+        var finding = Assert.Single(Check.Check("shell", "rm -rf ~"));
+        Assert.Equal(Severity.High, finding.Severity);
+        Assert.Equal("high: deletes your home folder (~) (rm -r ~)", finding.ToString());
+        Assert.DoesNotContain('\n', finding.Reason);
+    }
+
+    [Theory]
+    [InlineData("shell", "echo 'rm -rf /'")]
+    [InlineData("shell", "# rm -rf ~")]
+    [InlineData("shell", "rm -rf ./build")]
+    [InlineData("python", "print('shutil.rmtree(\"/\")')")]
+    [InlineData("javascript", "// fs.rmSync('/', {recursive: true})")]
+    public void Strings_comments_and_deletes_in_the_working_folder_are_not_findings(string language, string code) =>
+        Assert.Empty(Check.Check(language, code));
+
+    [Fact]
+    public void A_path_inside_a_home_under_tmp_is_still_in_the_home()
+    {
+        var check = new DangerCheck("/tmp/work", "/tmp/home");
+        Assert.Equal(Severity.High, Assert.Single(check.Check("shell", "rm -rf \"$HOME/keep\"")).Severity);
+        Assert.Empty(check.Check("shell", "rm -rf /tmp/scratch"));
+    }
+}

@@ -1,0 +1,74 @@
+using OpenInterpreter.Core.Safety;
+using Xunit;
+
+namespace OpenInterpreter.Core.Tests.Safety;
+
+public sealed class PermissionRulesTests
+{
+    private static PermissionRules Rules(string[]? allow = null, string[]? ask = null, string[]? deny = null) =>
+        PermissionRules.Empty.With(RuleKind.Allow, allow ?? [], "test").With(RuleKind.Ask, ask ?? [], "test").With(RuleKind.Deny, deny ?? [], "test");
+
+    [Fact]
+    public void A_prefix_rule_matches_commands_that_start_with_it_as_whole_words()
+    {
+        var rules = Rules(allow: ["shell(git push:*)"]);
+        Assert.Equal(RuleKind.Allow, rules.Decide("shell", "git push origin main")?.Kind);
+        Assert.Equal(RuleKind.Allow, rules.Decide("bash", "git push")?.Kind ?? rules.Decide("shell", "git push")?.Kind);
+        Assert.Null(rules.Decide("shell", "git pushy"));
+        Assert.Null(rules.Decide("shell", "git pull"));
+    }
+
+    [Fact]
+    public void Each_command_of_a_list_or_pipeline_is_matched_on_its_own()
+    {
+        var rules = Rules(allow: ["shell(ls:*)"]);
+        Assert.Null(rules.Decide("shell", "ls && rm -rf x"));
+        Assert.Null(rules.Decide("shell", "ls | sh"));
+        Assert.Equal(RuleKind.Allow, rules.Decide("shell", "ls -la; ls /tmp")?.Kind);
+    }
+
+    [Fact]
+    public void Deny_beats_ask_beats_allow_and_sees_through_sudo()
+    {
+        var rules = Rules(allow: ["shell(*)"], ask: ["shell(git push:*)"], deny: ["shell(rm:*)"]);
+        Assert.Equal(RuleKind.Deny, rules.Decide("shell", "echo hi && sudo rm -rf /")?.Kind);
+        Assert.Equal(RuleKind.Ask, rules.Decide("shell", "git push --force")?.Kind);
+        Assert.Equal(RuleKind.Allow, rules.Decide("shell", "echo hi")?.Kind);
+    }
+
+    [Fact]
+    public void Other_languages_match_the_whole_code_and_star_matches_any_language()
+    {
+        var rules = Rules(allow: ["python(print(*)"], deny: ["*(*shutil.rmtree*)"]);
+        Assert.Equal(RuleKind.Allow, rules.Decide("python", "print('hi')")?.Kind);
+        Assert.Equal(RuleKind.Deny, rules.Decide("python", "import shutil\nshutil.rmtree('x')")?.Kind);
+        Assert.Null(rules.Decide("javascript", "console.log(1)"));
+    }
+
+    [Fact]
+    public void Edit_and_gui_rules_decide_tool_actions()
+    {
+        var rules = Rules(allow: ["edit(src/**)", "gui(screenshot)"], deny: ["edit(**/.env)"]);
+        Assert.Equal(RuleKind.Allow, rules.DecideAction("edit:/work/p/src/a/b.cs", "/work/p")?.Kind);
+        Assert.Equal(RuleKind.Deny, rules.DecideAction("edit:/work/p/src/.env", "/work/p")?.Kind);
+        Assert.Null(rules.DecideAction("edit:/work/p/README.md", "/work/p"));
+        Assert.Equal(RuleKind.Allow, rules.DecideAction("gui:screenshot", "/work/p")?.Kind);
+        Assert.Null(rules.DecideAction("gui:left_click", "/work/p"));
+    }
+
+    [Fact]
+    public void A_session_allow_rule_covers_the_commands_of_the_code_it_was_made_for()
+    {
+        var rules = PermissionRules.Empty.AllowForSession("shell", "git status && npm test");
+        Assert.Equal(["git status:*", "npm test:*"], rules.Rules.Select(r => r.Pattern));
+        Assert.Equal(RuleKind.Allow, rules.Decide("shell", "git status -s")?.Kind);
+        Assert.Null(rules.Decide("shell", "git push"));
+    }
+
+    [Fact]
+    public void A_rule_that_is_not_name_and_pattern_names_its_place()
+    {
+        var error = Assert.Throws<OpenInterpreter.Core.Settings.SettingsException>(() => PermissionRules.Empty.With(RuleKind.Deny, ["shell(rm"], "work.yaml:3"));
+        Assert.Contains("work.yaml:3", error.Message);
+    }
+}
