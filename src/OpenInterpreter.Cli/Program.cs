@@ -6,7 +6,7 @@ using OpenInterpreter.Core.Settings;
 
 var options = new CliOptions();
 var command = options.CreateCommand();
-var parsed = command.Parse(args);
+var parsed = command.Parse(args, CliOptions.Parsing);
 if (parsed.Action is HelpAction)
 {
     return parsed.Invoke();
@@ -20,7 +20,11 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine("Usage: interpreter [options] [message...]   (interpreter --help for the options)");
+    if (e.ShowUsage)
+    {
+        Console.Error.WriteLine("Usage: interpreter [options] [message...]   (interpreter --help for the options)");
+    }
+
     Console.Error.WriteLine($"interpreter: error: {e.OneLine}");
     return ExitCodes.Usage;
 }
@@ -41,11 +45,21 @@ foreach (var warning in invocation.Warnings)
     Console.Error.WriteLine($"interpreter: warning: {warning}");
 }
 
+foreach (var notice in invocation.Notices)
+{
+    Console.Error.WriteLine($"interpreter: {notice}");
+}
+
 try
 {
     if (invocation.ShowProfiles)
     {
         return ProfileCommands.ShowFolder(profiles);
+    }
+
+    if (invocation.ShowLocalModels)
+    {
+        return ProfileCommands.ShowFolder(InterpreterPaths.ForCurrentUser().ModelsDirectory);
     }
 
     if (invocation.ResetProfile is { } reset)

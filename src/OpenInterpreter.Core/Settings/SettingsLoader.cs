@@ -19,6 +19,10 @@ public static class SettingsLoader
                 if (SettingKeys.Find(name) is { } key)
                 {
                     settings = key.Apply(settings, value);
+                    if (key.Warning?.Invoke(value) is { } warning)
+                    {
+                        warnings.Add($"{value.Location}: {warning}");
+                    }
                 }
                 else
                 {
