@@ -1,4 +1,5 @@
 using OpenInterpreter.Cli.CommandLine;
+using OpenInterpreter.Cli.Display;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
@@ -44,7 +45,9 @@ internal static class Application
             }
         }
 
-        var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
+        var switches = new SessionSwitches(settings.Verbose, settings.AutoRun, settings.Debug);
+        using var speaker = settings.SpeakMessages ? MessageSpeaker.Find() : null;
+        view = DecoratedView(view, settings, switches, speaker);
         using var model = CreateModel(settings, view, switches, interactive);
         await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
 
@@ -59,6 +62,7 @@ internal static class Application
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
         {
+            BacktickFences = settings.MultiLine,
             Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),
         };
         Console.CancelKeyPress += (_, e) =>
@@ -106,6 +110,19 @@ internal static class Application
         return ExitCodes.Done;
     }
 
+    /// <summary>The view with OI's display switches on top: no active line, the debug log of chunks, answers spoken.</summary>
+    private static IConversationView DecoratedView(IConversationView view, InterpreterSettings settings, SessionSwitches switches, MessageSpeaker? speaker)
+    {
+        if (settings.SpeakMessages && speaker is null)
+        {
+            view.Notice($"--speak_messages: none of {string.Join(", ", MessageSpeaker.Programs)} is installed, so answers are not spoken (Debian: sudo apt-get install espeak-ng).");
+        }
+
+        view = settings.HighlightActiveLine ? view : new ActiveLineFilterView(view);
+        view = new DebugView(view, switches);
+        return speaker is null ? view : new SpokenView(view, speaker);
+    }
+
     /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>
     private static LineReader OpenPrompt(InterpreterPaths paths) =>
         Console.IsInputRedirected || Console.IsOutputRedirected
@@ -117,7 +134,7 @@ internal static class Application
         // Always installed, so %verbose can turn the log on and off during the session.
         Action<string> log = line =>
         {
-            if (switches.Verbose)
+            if (switches.Verbose || switches.Debug)
             {
                 view.Verbose(line);
             }
