@@ -14,6 +14,7 @@ public static class SettingsLoader
         var warnings = new List<string>();
         foreach (var layer in layers)
         {
+            warnings.AddRange(layer.Warnings);
             foreach (var (name, value) in layer.Entries)
             {
                 if (SettingKeys.Find(name) is { } key)
