@@ -85,5 +85,5 @@ try
 catch (InterpreterException e)
 {
     Console.Error.WriteLine($"interpreter: {e.OneLine}");
-    return e is UsageException or OpenInterpreter.Core.Models.MissingApiKeyException ? ExitCodes.Usage : ExitCodes.Failed;
+    return e is UsageException or OpenInterpreter.Core.Models.MissingApiKeyException or OpenInterpreter.Core.Models.UnsupportedModelException ? ExitCodes.Usage : ExitCodes.Failed;
 }
