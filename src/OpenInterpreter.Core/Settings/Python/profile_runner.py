@@ -327,6 +327,15 @@ def render_blocks(text, key):
     return re.sub(r"\{\{(.*?)\}\}", run, text, flags=re.S)
 
 
+def raised_at(exception):
+    """The innermost line of the profile in the exception's traceback."""
+    line = 0
+    for frame, lineno in traceback.walk_tb(exception.__traceback__):
+        if frame.f_code.co_filename == PROFILE:
+            line = lineno
+    return line
+
+
 error = None
 try:
     with open(PROFILE, encoding="utf-8") as f:
@@ -338,13 +347,9 @@ try:
 except SyntaxError as e:
     error = {"line": e.lineno or 0, "message": f"SyntaxError: {e.msg}"}
 except SystemExit as e:
-    warn(f"the profile stopped early (exit({'' if e.code is None else e.code})); the settings made before apply.")
+    warnings.append({"line": raised_at(e), "text": f"the profile stopped early (exit({'' if e.code is None else e.code})); the settings made before apply."})
 except BaseException as e:
-    line = 0
-    for frame, lineno in traceback.walk_tb(e.__traceback__):
-        if frame.f_code.co_filename == PROFILE:
-            line = lineno
-    error = {"line": line, "message": f"{type(e).__name__}: {e}".rstrip(": ")}
+    error = {"line": raised_at(e), "message": f"{type(e).__name__}: {e}".rstrip(": ")}
 
 for entry in settings:
     if entry["key"] in ("system_message", "custom_instructions") and isinstance(entry["value"], str) and "{{" in entry["value"]:
