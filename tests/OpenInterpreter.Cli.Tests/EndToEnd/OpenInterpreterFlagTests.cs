@@ -122,3 +122,31 @@ public sealed class OpenInterpreterFlagTests
         Assert.False(request.Json.TryGetProperty("tools", out _));
     }
 }
+
+/// <summary>OI's <c>%save_message NAME</c> writes NAME.json, and <c>%load_message NAME</c> reads it back.</summary>
+public sealed class SaveMessageNameTests
+{
+    [Fact]
+    public async Task Save_message_adds_json_to_a_bare_name_as_OI_does()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-save-name-").FullName;
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Fine."));
+        await using (var first = Session.StartIn(work, server))
+        {
+            await first.WriteLineAsync("keep this");
+            await first.WaitForOutputAsync("Fine.");
+            await first.WriteLineAsync("%save_message work");
+            first.CloseInput();
+            Assert.Equal(0, await first.WaitForExitAsync());
+        }
+
+        Assert.True(File.Exists(Path.Combine(work, "work.json")));
+        Assert.False(File.Exists(Path.Combine(work, "work")));
+
+        await using var second = Session.StartIn(work, server);
+        await second.WriteLineAsync("%load_message work");
+        second.CloseInput();
+        Assert.Equal(0, await second.WaitForExitAsync());
+        Assert.Contains($"Loaded 2 messages from {Path.Combine(work, "work.json")}", second.Stdout);
+    }
+}
