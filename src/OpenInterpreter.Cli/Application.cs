@@ -60,7 +60,7 @@ internal static class Application
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
         var conversations = new ConversationStore(paths.ConversationsDirectory);
         var recorder = new ConversationRecorder(conversations);
-        var shell = new ChatShell(loop, view, switches, recorder)
+        var shell = new ChatShell(loop, view, switches, settings.ConversationHistory ? recorder : null)
         {
             BacktickFences = settings.MultiLine,
             Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),

@@ -63,6 +63,9 @@ public sealed record InterpreterSettings
     /// <summary>Everything verbose shows, and every chunk the loop streams.</summary>
     public bool Debug { get; init; }
 
+    /// <summary>OI's <c>conversation_history</c>: false keeps conversations out of the conversations folder.</summary>
+    public bool ConversationHistory { get; init; } = true;
+
     /// <summary>OI's multi-line input: a line of three backticks also opens and closes a multi-line message.</summary>
     public bool MultiLine { get; init; }
 }

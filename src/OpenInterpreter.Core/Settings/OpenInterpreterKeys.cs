@@ -28,6 +28,7 @@ public static class OpenInterpreterKeys
         new("highlight_active_line", (s, v) => s with { HighlightActiveLine = v.AsBool("highlight_active_line") }, s => s.HighlightActiveLine),
         new("debug", (s, v) => s with { Debug = v.AsBool("debug") }, s => s.Debug),
         new("multi_line", (s, v) => s with { MultiLine = v.AsBool("multi_line") }, s => s.MultiLine),
+        new("conversation_history", (s, v) => s with { ConversationHistory = v.AsBool("conversation_history") }, s => s.ConversationHistory),
         // Nothing is ever sent anywhere but to the model, so there is nothing to turn off.
         new("disable_telemetry", (s, v) => { v.AsBool("disable_telemetry"); return s; }, null),
         new("contribute_conversation", (s, v) => { v.AsBool("contribute_conversation"); return s; }, null)

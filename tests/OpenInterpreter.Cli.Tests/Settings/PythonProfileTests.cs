@@ -173,3 +173,26 @@ public sealed class PythonProfileTests
         Assert.Equal(["Open the chrome app.", "On it.", "hello"], texts);
     }
 }
+
+/// <summary>OI's <c>conversation_history: false</c>: nothing is written to the conversations folder.</summary>
+public sealed class ConversationHistoryKeyTests
+{
+    [Theory]
+    [InlineData("conversation_history: false\n", 0)]
+    [InlineData("conversation_history: true\n", 1)]
+    public async Task Conversation_history_false_saves_no_conversation(string profile, int files)
+    {
+        var home = Directory.CreateTempSubdirectory("oi-history-key-").FullName;
+        var config = Path.Combine(home, ".config", "open-interpreter");
+        Directory.CreateDirectory(Path.Combine(config, "profiles"));
+        File.WriteAllText(Path.Combine(config, "profiles", "quiet.yaml"), profile);
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
+        await using var interpreter = Session.StartAt(home, server, "--stdin", "--profile", "quiet");
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        var folder = Path.Combine(config, "conversations");
+        Assert.Equal(files, Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").Length : 0);
+    }
+}
