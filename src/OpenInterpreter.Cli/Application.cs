@@ -1,4 +1,5 @@
 using OpenInterpreter.Cli.CommandLine;
+using OpenInterpreter.Cli.Display;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
@@ -48,7 +49,9 @@ internal static class Application
         // Every error, notice and verbose line, and every saved conversation, has the known secrets masked.
         var secrets = SecretRedactor.ForCurrentProcess(settings.Llm.ApiKey);
         view = new MaskingConversationView(view, secrets);
-        var switches = new SessionSwitches(settings.Verbose, settings.AutoRun);
+        var switches = new SessionSwitches(settings.Verbose, settings.AutoRun, settings.Debug);
+        using var speaker = settings.SpeakMessages ? MessageSpeaker.Find() : null;
+        view = DecoratedView(view, settings, switches, speaker);
         using var model = CreateModel(settings, view, switches, interactive);
         var sandbox = Sandbox.Create(settings.EffectiveSandbox, settings.SandboxNetwork, Environment.CurrentDirectory, OwnCommand(), Environment.GetEnvironmentVariable("INTERPRETER_SANDBOX_BACKEND"));
         if (sandbox is not null)
@@ -77,9 +80,10 @@ internal static class Application
 
         var conversations = new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask };
         var recorder = new ConversationRecorder(conversations);
-        var shell = new ChatShell(loop, view, switches, recorder)
+        var shell = new ChatShell(loop, view, switches, settings.ConversationHistory ? recorder : null)
         {
             ModelName = plain ? null : settings.Llm.Model,
+            BacktickFences = settings.MultiLine,
             Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out) { Safety = safety },
         };
         Console.CancelKeyPress += (_, e) =>
@@ -164,6 +168,19 @@ internal static class Application
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Environment.GetCommandLineArgs()[0]] : [process];
     }
 
+    /// <summary>The view with OI's display switches on top: no active line, the debug log of chunks, answers spoken.</summary>
+    private static IConversationView DecoratedView(IConversationView view, InterpreterSettings settings, SessionSwitches switches, MessageSpeaker? speaker)
+    {
+        if (settings.SpeakMessages && speaker is null)
+        {
+            view.Notice($"--speak_messages: none of {string.Join(", ", MessageSpeaker.Programs)} is installed, so answers are not spoken (Debian: sudo apt-get install espeak-ng).");
+        }
+
+        view = settings.HighlightActiveLine ? view : new ActiveLineFilterView(view);
+        view = new DebugView(view, switches);
+        return speaker is null ? view : new SpokenView(view, speaker);
+    }
+
     /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>
     private static LineReader OpenPrompt(InterpreterPaths paths, TextWriter prompt)
     {
@@ -181,7 +198,7 @@ internal static class Application
         // Always installed, so %verbose can turn the log on and off during the session.
         Action<string> log = line =>
         {
-            if (switches.Verbose)
+            if (switches.Verbose || switches.Debug)
             {
                 view.Verbose(line);
             }

@@ -55,6 +55,10 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
             Thread.Sleep(20);
         }
     }
+    /// <summary>OI's <c>--multi_line</c>: a line of <c>```</c> opens and closes multi-line input too.</summary>
+    public bool BacktickFences { get; init; }
+
+    private bool IsFence(string line) => line.Trim() is "\"\"\"" || (BacktickFences && line.Trim() == "```");
 
     /// <summary>The <c>%</c> commands typed at the prompt; null when the session has none.</summary>
     public SessionCommands? Commands { get; set; }
@@ -163,7 +167,7 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
                 return;
             }
 
-            if (line.Trim() == "\"\"\"")
+            if (IsFence(line))
             {
                 line = await ReadMultiLineAsync(input).ConfigureAwait(false);
             }
@@ -180,10 +184,10 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
         }
     }
 
-    private static async Task<string> ReadMultiLineAsync(LineReader input)
+    private async Task<string> ReadMultiLineAsync(LineReader input)
     {
         var text = new StringBuilder();
-        while (await input.ReadLineAsync("… ", answer: false, CancellationToken.None).ConfigureAwait(false) is { } line && line.Trim() != "\"\"\"")
+        while (await input.ReadLineAsync("… ", answer: false, CancellationToken.None).ConfigureAwait(false) is { } line && !IsFence(line))
         {
             text.Append(line).Append('\n');
         }

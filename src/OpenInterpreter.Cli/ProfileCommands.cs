@@ -12,13 +12,19 @@ internal static class ProfileCommands
     public static int ShowFolder(ProfileStore profiles)
     {
         profiles.EnsureDefault();
-        Directory.CreateDirectory(profiles.Directory);
-        Console.WriteLine(profiles.Directory);
+        return ShowFolder(profiles.Directory);
+    }
+
+    /// <summary>Prints <paramref name="directory"/> (made if missing) and, on a desktop with a terminal, opens it.</summary>
+    public static int ShowFolder(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        Console.WriteLine(directory);
         var desktop = Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } || Environment.GetEnvironmentVariable("WAYLAND_DISPLAY") is { Length: > 0 };
         var opener = OperatingSystem.IsMacOS() ? "open" : "xdg-open";
         if (desktop && !Console.IsOutputRedirected && FindOnPath(opener) is { } path)
         {
-            using var _ = Process.Start(new ProcessStartInfo(path, [profiles.Directory]) { UseShellExecute = false });
+            using var _ = Process.Start(new ProcessStartInfo(path, [directory]) { UseShellExecute = false });
         }
 
         return ExitCodes.Done;

@@ -12,7 +12,7 @@ if (args.Length > 0 && args[0] == OpenInterpreter.Core.Safety.Sandbox.LauncherFl
 
 var options = new CliOptions();
 var command = options.CreateCommand();
-var parsed = command.Parse(args);
+var parsed = command.Parse(args, CliOptions.Parsing);
 if (parsed.Action is HelpAction)
 {
     return parsed.Invoke();
@@ -26,7 +26,11 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine("Usage: interpreter [options] [message...]   (interpreter --help for the options)");
+    if (e.ShowUsage)
+    {
+        Console.Error.WriteLine("Usage: interpreter [options] [message...]   (interpreter --help for the options)");
+    }
+
     Console.Error.WriteLine($"interpreter: error: {e.OneLine}");
     return ExitCodes.Usage;
 }
@@ -47,11 +51,21 @@ foreach (var warning in invocation.Warnings)
     Console.Error.WriteLine($"interpreter: warning: {warning}");
 }
 
+foreach (var notice in invocation.Notices)
+{
+    Console.Error.WriteLine($"interpreter: {notice}");
+}
+
 try
 {
     if (invocation.ShowProfiles)
     {
         return ProfileCommands.ShowFolder(profiles);
+    }
+
+    if (invocation.ShowLocalModels)
+    {
+        return ProfileCommands.ShowFolder(InterpreterPaths.ForCurrentUser().ModelsDirectory);
     }
 
     if (invocation.ResetProfile is { } reset)
@@ -78,5 +92,5 @@ catch (InterpreterException e)
 {
     // Whatever the server sent back, the key in use and the secret-named variables are not printed.
     Console.Error.WriteLine($"interpreter: {OpenInterpreter.Core.Safety.SecretRedactor.ForCurrentProcess(invocation.Settings.Llm.ApiKey).Mask(e.OneLine)}");
-    return e is UsageException or OpenInterpreter.Core.Models.MissingApiKeyException ? ExitCodes.Usage : ExitCodes.Failed;
+    return e is UsageException or OpenInterpreter.Core.Models.MissingApiKeyException or OpenInterpreter.Core.Models.UnsupportedModelException ? ExitCodes.Usage : ExitCodes.Failed;
 }

@@ -28,6 +28,7 @@ internal sealed class SessionCommands(
         %undo                  remove the last exchange (your last message and everything after it)
         %tokens [prompt]       tokens of the next request (with the prompt, if given, and the tools) and its estimated cost
         %verbose [true|false]  show requests, raw chunks and timings
+        %debug [true|false]    the verbose log and every chunk of the conversation as JSON
         %auto_run [true|false] run code without asking
         %info                  versions, system, model and settings (keys masked)
         %permissions           the permission rules in force (the profile's and this session's)
@@ -73,6 +74,10 @@ internal sealed class SessionCommands(
                 switches.Verbose = Toggle(argument, switches.Verbose);
                 await WriteAsync($"Verbose mode is {(switches.Verbose ? "on" : "off")}.").ConfigureAwait(false);
                 break;
+            case "debug":
+                switches.Debug = Toggle(argument, switches.Debug);
+                await WriteAsync($"Debug mode is {(switches.Debug ? "on" : "off")}.").ConfigureAwait(false);
+                break;
             case "auto_run" or "auto-run":
                 switches.AutoRun = Toggle(argument, switches.AutoRun);
                 await WriteAsync(switches.AutoRun ? "Code will run without asking." : "Code will run only after you say yes.").ConfigureAwait(false);
@@ -84,12 +89,12 @@ internal sealed class SessionCommands(
                 await WriteAsync(PermissionsText()).ConfigureAwait(false);
                 break;
             case "save_message":
-                var saveTo = WritablePath(argument ?? "messages.json");
+                var saveTo = WritablePath(JsonName(argument));
                 new ConversationStore(Path.GetDirectoryName(saveTo)!).Save(saveTo, loop.Messages);
                 await WriteAsync($"Saved {loop.Messages.Count} messages to {saveTo}.").ConfigureAwait(false);
                 break;
             case "load_message":
-                var loadFrom = Path.GetFullPath(argument ?? "messages.json");
+                var loadFrom = Path.GetFullPath(JsonName(argument));
                 var loaded = File.Exists(loadFrom) ? LoadConversation(loadFrom) : throw new InterpreterException($"There is no file {loadFrom}.");
                 loop.Messages.Clear();
                 loop.Messages.AddRange(loaded);
@@ -275,6 +280,10 @@ internal sealed class SessionCommands(
         "false" or "off" or "no" or "0" => false,
         _ => throw new InterpreterException($"Expected true or false, not '{argument}'."),
     };
+
+    /// <summary>As OI: <c>%save_message work</c> writes <c>work.json</c>.</summary>
+    private static string JsonName(string? argument) =>
+        argument is null ? "messages.json" : argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? argument : argument + ".json";
 
     private static string Lower(bool value) => value ? "true" : "false";
 

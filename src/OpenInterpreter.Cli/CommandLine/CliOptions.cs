@@ -43,6 +43,22 @@ internal sealed class CliOptions
     public Option<string?> Sandbox { get; } = Value<string?>("sandbox", "Run language sessions in a sandbox: off, read-only or workspace-write");
     public Option<bool> SandboxNetwork { get; } = Flag("sandbox_network", "Let sandboxed sessions use the network");
     public Option<double?> MaxBudget { get; } = Value<double?>("max_budget", "Stop before the conversation spends more than this many US dollars", "-b");
+    public Option<bool> Loop { get; } = Flag("loop", "Loop mode: after each answer tell the model to go on until it says the task is done, impossible, or needs you");
+    public Option<bool> NoHighlightActiveLine { get; } = Flag("no_highlight_active_line", "Do not mark the line of code now running", "-nhl");
+    public Option<bool> SupportsVision { get; } = Flag("llm_supports_vision", "The model accepts images (plots, screenshots)", "-lsv");
+    public Option<bool> NoSupportsVision { get; } = Flag("no-llm_supports_vision", "The model does not accept images: it gets a note instead");
+    public Option<bool> Vision { get; } = Flag("vision", "Load the built-in vision profile: a model that sees images", "-vi");
+    public Option<bool> MultiLine { get; } = Flag("multi_line", "A line of ``` also opens and closes a multi-line message (\"\"\" always does)", "-ml");
+    public Option<bool> SpeakMessages { get; } = Flag("speak_messages", "Read each answer aloud with say, espeak-ng or spd-say, whichever is installed", "-sp");
+    public Option<bool> Debug { get; } = Flag("debug", "Everything --verbose shows, and every chunk of the conversation as JSON (also %debug)", "-debug");
+    public Option<bool> DisableTelemetry { get; } = Flag("disable_telemetry", "Accepted for OI's users: this program sends no telemetry at all", "-dt");
+    public Option<bool> ContributeConversation { get; } = Flag("contribute_conversation", "Accepted for OI's users: this program shares no conversations");
+    public Option<bool> Offline { get; } = Flag("offline", "Nothing but the model's endpoint is contacted (always so here)", "-o");
+    public Option<bool> LocalModels { get; } = Flag("local_models", "Print (and on a desktop open) the folder of local GGUF models, then exit");
+    public Option<bool> Codestral { get; } = Flag("codestral", "Load the built-in codestral profile: Codestral on Ollama");
+    public Option<bool> Assistant { get; } = Flag("assistant", "Load the built-in assistant profile: short spoken-style answers, runs code, loop mode");
+    public Option<bool> Llama3 { get; } = Flag("llama3", "Load the built-in llama3 profile: Llama 3 on Ollama, code blocks in text");
+    public Option<bool> Groq { get; } = Flag("groq", "Load the built-in groq profile: Llama 3.3 70B on Groq (GROQ_API_KEY)");
     public Argument<string[]> Words { get; } = new("message") { Description = "A first message; without one an interactive session starts", Arity = ArgumentArity.ZeroOrMore };
 
     public RootCommand CreateCommand()
@@ -53,6 +69,10 @@ internal sealed class CliOptions
             ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Timeout, IdleTimeout, FirstTokenTimeout, MaxTurns, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
             SaveProfile, Profiles, ResetProfile, Conversations, Continue, SafeMode, Sandbox, SandboxNetwork, MaxBudget, Words,
         };
+        foreach (var option in OpenInterpreterFlags())
+        {
+            root.Options.Add(option);
+        }
 
         // The built-in --version prints the informational version with a commit hash; ours is plain.
         foreach (var option in root.Options.Where(o => o is VersionOption).ToList())
@@ -62,6 +82,20 @@ internal sealed class CliOptions
 
         return root;
     }
+
+    /// <summary>
+    /// How the command line is read: no POSIX bundling, so OI's multi-letter short options (<c>-ml</c>, <c>-lsv</c>,
+    /// <c>-sp</c>, <c>-vi</c>, <c>-safe</c>, <c>-b</c>) are matched whole and an unknown one is an error, never
+    /// <c>-m l</c> or <c>-l -s -v</c>; and no <c>@file</c> response files, so a message may start with <c>@</c>.
+    /// </summary>
+    public static ParserConfiguration Parsing { get; } = new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
+
+    /// <summary>The flags OI 0.4.3 has beyond SPEC's table.</summary>
+    private IEnumerable<Option> OpenInterpreterFlags() =>
+    [
+        Loop, NoHighlightActiveLine, SupportsVision, NoSupportsVision, Vision, MultiLine, SpeakMessages, Debug, DisableTelemetry,
+        ContributeConversation, Offline, LocalModels, Codestral, Assistant, Llama3, Groq,
+    ];
 
     private static Option<bool> Flag(string name, string description, params string[] shortAliases) =>
         new($"--{name}", [.. Spellings(name), .. shortAliases]) { Description = description };

@@ -32,4 +32,10 @@ internal sealed record Invocation(
     public bool PickConversation { get; init; }
 
     public bool ContinueLatest { get; init; }
+
+    /// <summary><c>--local_models</c>: print (and open) the models folder, then exit.</summary>
+    public bool ShowLocalModels { get; init; }
+
+    /// <summary>Lines to show before starting (what OI-only flags such as --disable_telemetry mean here).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 }

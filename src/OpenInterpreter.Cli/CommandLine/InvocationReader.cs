@@ -20,7 +20,8 @@ internal static class InvocationReader
     {
         if (parsed.Errors.Count > 0)
         {
-            throw new UsageException(parsed.Errors[0].Message);
+            var (text, badValue) = ParseErrorText.For(parsed.Errors[0]);
+            throw new UsageException(text) { ShowUsage = !badValue };
         }
 
         // The message words take any token, so an option we do not know would pass as a word; "--" lets one through.
@@ -34,7 +35,7 @@ internal static class InvocationReader
         var contextWindow = parsed.GetValue(options.ContextWindow);
         if (maxTokens is <= 0)
         {
-            throw new UsageException($"--max_tokens must be positive, not {maxTokens}.");
+            throw new UsageException($"--max_tokens must be a whole number of at least 1, not '{maxTokens}'.") { ShowUsage = false };
         }
 
         if (contextWindow is { } window && maxTokens is { } tokens && window <= tokens)
@@ -47,6 +48,11 @@ internal static class InvocationReader
         if (parsed.GetValue(options.SupportsFunctions) && parsed.GetValue(options.NoSupportsFunctions))
         {
             throw new UsageException("--llm_supports_functions and --no-llm_supports_functions contradict each other.");
+        }
+
+        if (parsed.GetValue(options.SupportsVision) && parsed.GetValue(options.NoSupportsVision))
+        {
+            throw new UsageException("--llm_supports_vision and --no-llm_supports_vision contradict each other.");
         }
 
         // --profiles and --reset_profile must work when a profile is broken: they load none.
@@ -63,12 +69,19 @@ internal static class InvocationReader
             layers.Add(profiles.Load("fast"));
         }
 
+        if (parsed.GetValue(options.Vision))
+        {
+            layers.Add(profiles.Load("vision"));
+        }
+
         // --os is OI's os profile: the gui tool beside the usual ones, a vision model trained for computer use.
         var os = parsed.GetValue(options.Os);
         if (os)
         {
             layers.Add(profiles.Load("os"));
         }
+
+        layers.AddRange(ProfileFlags.Layers(parsed, options, profiles));
 
         if (parsed.GetValue(options.Profile) is { } profile)
         {
@@ -78,6 +91,13 @@ internal static class InvocationReader
         layers.Add(EnvironmentLayer.Read(environment));
         layers.Add(FlagsLayer(parsed, options, ToolsFlag(parsed, options, os)));
         var loaded = SettingsLoader.Apply(layers);
+
+        // `os: true` in a profile is OS mode exactly as --os is: the os profile goes in where --os puts it.
+        if (loaded.Settings.Os && !os)
+        {
+            layers.Insert(resetProfile is null && !showProfiles ? 1 : 0, profiles.Load("os"));
+            loaded = SettingsLoader.Apply(layers);
+        }
 
         var readStdin = parsed.GetValue(options.Stdin);
         var settings = loaded.Settings with { RunTimeout = loaded.Settings.RunTimeout ?? (readStdin ? StdinRunTimeout : null) };
@@ -98,6 +118,8 @@ internal static class InvocationReader
             PickConversation = parsed.GetValue(options.Conversations),
             ContinueLatest = parsed.GetValue(options.Continue),
             TimeoutSetting = loaded.Settings.RunTimeout,
+            ShowLocalModels = parsed.GetValue(options.LocalModels),
+            Notices = ProfileFlags.Notices(parsed, options),
         };
     }
 
@@ -157,6 +179,14 @@ internal static class InvocationReader
         Add(options.Sandbox, "sandbox", v => v);
         Add(options.SandboxNetwork, "sandbox_network", v => v ? "true" : null);
         Add(options.MaxBudget, "max_budget", v => v is { } t ? Number(t) : null);
+        Add(options.SupportsVision, "llm.supports_vision", v => v ? "true" : null);
+        Add(options.NoSupportsVision, "llm.supports_vision", v => v ? "false" : null);
+        Add(options.Loop, "loop", v => v ? "true" : null);
+        Add(options.NoHighlightActiveLine, "highlight_active_line", v => v ? "false" : null);
+        Add(options.MultiLine, "multi_line", v => v ? "true" : null);
+        Add(options.SpeakMessages, "speak_messages", v => v ? "true" : null);
+        Add(options.Debug, "debug", v => v ? "true" : null);
+        Add(options.Offline, "offline", v => v ? "true" : null);
         if (tools is not null)
         {
             entries.Add(new("tools", SettingValue.List(tools, options.Tools.Name)));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using OpenInterpreter.Core.Messages;
+using OpenInterpreter.Core.Settings;
 using OpenInterpreter.Core.Tools;
 
 namespace OpenInterpreter.Core.Conversation;
@@ -30,11 +31,17 @@ public static class ChatHistory
     /// image content, the newest <see cref="KeptImages"/> only; a model without <paramref name="vision"/> gets a note.
     /// For models without tool calling (<paramref name="codeAsText"/>) code is written as fenced blocks instead.
     /// </summary>
-    public static List<ChatMessage> Build(string systemMessage, IReadOnlyList<LmcMessage> messages, bool vision = true, bool codeAsText = false)
+    /// <remarks>
+    /// OI's <paramref name="templates"/> apply as OI applies them: the user template to the newest user message (or
+    /// every one), the code output templates and sender only where output goes back as text.
+    /// </remarks>
+    public static List<ChatMessage> Build(string systemMessage, IReadOnlyList<LmcMessage> messages, bool vision = true, bool codeAsText = false, MessageTemplates? templates = null)
     {
+        templates ??= new MessageTemplates();
+        var newestUser = LastUserMessage(messages);
         if (codeAsText)
         {
-            return BuildAsText(systemMessage, messages);
+            return BuildAsText(systemMessage, messages, templates, newestUser);
         }
 
         var chat = new List<ChatMessage> { new(ChatRole.System, systemMessage) };
@@ -53,14 +60,15 @@ public static class ChatHistory
             }
         }
 
-        foreach (var message in messages)
+        for (var index = 0; index < messages.Count; index++)
         {
+            var message = messages[index];
             switch (message.Role, message.Type)
             {
                 case (LmcRole.User, _):
                     CloseCall(MissingResult);
                     assistant = null;
-                    chat.Add(new ChatMessage(ChatRole.User, message.Content));
+                    chat.Add(new ChatMessage(ChatRole.User, message.Type == LmcType.Message ? templates.UserMessage(message.Content, index == newestUser) : message.Content));
                     break;
 
                 case (LmcRole.Assistant, LmcType.Message):
@@ -136,17 +144,24 @@ public static class ChatHistory
     }
 
     /// <summary>The conversation for a model without tool calling: code in fenced blocks, output as user messages.</summary>
-    private static List<ChatMessage> BuildAsText(string systemMessage, IReadOnlyList<LmcMessage> messages)
+    private static List<ChatMessage> BuildAsText(string systemMessage, IReadOnlyList<LmcMessage> messages, MessageTemplates templates, int newestUser)
     {
         var chat = new List<ChatMessage> { new(ChatRole.System, systemMessage) };
         ChatMessage? assistant = null;
-        foreach (var message in messages)
+        for (var index = 0; index < messages.Count; index++)
         {
+            var message = messages[index];
             switch (message.Role, message.Type)
             {
                 case (LmcRole.User, _):
                     assistant = null;
-                    chat.Add(new ChatMessage(ChatRole.User, message.Content));
+                    chat.Add(new ChatMessage(ChatRole.User, message.Type == LmcType.Message ? templates.UserMessage(message.Content, index == newestUser) : message.Content));
+                    break;
+
+                case (LmcRole.Computer, LmcType.Console) when message.Format == LmcFormat.Output && templates.CodeOutputSender == "assistant":
+                    // OI's code_output_sender "assistant": the output continues the assistant's own text.
+                    assistant ??= AddAssistant(chat);
+                    assistant.Contents.Add(new TextContent($"\n```output\n{message.Content.TrimEnd('\n')}\n```"));
                     break;
 
                 case (LmcRole.Assistant, LmcType.Message or LmcType.Code):
@@ -165,11 +180,37 @@ public static class ChatHistory
 
                 case (LmcRole.Computer, LmcType.Console) when message.Format == LmcFormat.Output:
                     assistant = null;
-                    chat.Add(new ChatMessage(ChatRole.User, $"{CodeOutputPrefix}\n{message.Content}"));
+                    chat.Add(new ChatMessage(ChatRole.User, CodeOutputText(message.Content, templates)));
                     break;
             }
         }
 
         return chat;
+    }
+
+    private static ChatMessage AddAssistant(List<ChatMessage> chat)
+    {
+        var assistant = new ChatMessage(ChatRole.Assistant, []);
+        chat.Add(assistant);
+        return assistant;
+    }
+
+    /// <summary>The user message carrying code output to a model without tool calling: OI's templates, else ours.</summary>
+    private static string CodeOutputText(string output, MessageTemplates templates) =>
+        string.IsNullOrWhiteSpace(output) && templates.EmptyCodeOutputTemplate is { } empty ? empty
+        : templates.CodeOutputTemplate is { } template ? template.Replace("{content}", output, StringComparison.Ordinal)
+        : $"{CodeOutputPrefix}\n{output}";
+
+    private static int LastUserMessage(IReadOnlyList<LmcMessage> messages)
+    {
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (messages[i] is { Role: LmcRole.User, Type: LmcType.Message })
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -25,13 +25,19 @@ public sealed class ConversationLoop(
 {
     private readonly ToolSet _tools = ToolSet.Create(languages, approver, settings, paths);
 
-    /// <summary>The conversation so far, in LMC shape.</summary>
-    public List<LmcMessage> Messages { get; } = [];
+    /// <summary>The conversation so far, in LMC shape; it starts with a profile's messages (OI's few-shot examples), if any.</summary>
+    public List<LmcMessage> Messages { get; } = [.. settings.Messages ?? []];
 
     /// <summary>The system message sent first on every request.</summary>
-    public string SystemText => TextMode
-        ? SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + "\n\n" + CodeBlockInstructions.For(EnabledLanguages)
-        : SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + _tools.Instructions;
+    public string SystemText => SystemMessage.Build(EnabledLanguages, settings.SystemMessage, settings.CustomInstructions) + ExecutionInstructions;
+
+    /// <summary>How to run code, after the system message: ours, or OI's <c>llm.execution_instructions</c> (empty: none).</summary>
+    private string ExecutionInstructions => settings.ExecutionInstructions switch
+    {
+        null => TextMode ? "\n\n" + CodeBlockInstructions.For(EnabledLanguages) : _tools.Instructions,
+        "" => "",
+        var text => "\n\n" + text,
+    };
 
     /// <summary>Models without tool calling write code as fenced blocks in their text, and get its output as a user message.</summary>
     private bool TextMode => !settings.Llm.SupportsFunctions || !model.SupportsTools;
@@ -64,7 +70,7 @@ public sealed class ConversationLoop(
     public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
     {
         IReadOnlyList<LmcMessage> messages = nextUserMessage is null ? Messages : [.. Messages, LmcMessage.UserText(nextUserMessage)];
-        var history = ChatHistory.Build(SystemText, messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model), codeAsText: TextMode);
+        var history = ChatHistory.Build(SystemText, messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model), codeAsText: TextMode, settings.Templates);
         return ContextTrimmer.Budget(settings.Llm) is { } budget ? ContextTrimmer.Trim(history, budget, Tokens) : history;
     }
 
@@ -99,7 +105,14 @@ public sealed class ConversationLoop(
 
             if (calls.Count == 0)
             {
-                yield break;
+                // Loop mode (OI's --loop): the model is told to go on until its answer says the task is over.
+                if (!settings.Loop || LoopBreaker.Said(Messages, settings.LoopBreakers))
+                {
+                    yield break;
+                }
+
+                Messages.Add(LmcMessage.UserText(settings.LoopMessage));
+                continue;
             }
 
             var before = Messages.Count;

@@ -38,6 +38,11 @@ public static class ChatModelFactory
             handler = new AzureRequestHandler(handler, key, AzureRequestHandler.ApiVersionFor(settings));
         }
 
+        if (MaxTokensRenamer.AppliesTo(route))
+        {
+            handler = new MaxTokensRenamer(handler);
+        }
+
         var recorder = new RetryAfterRecorder(handler);
 
         // Replies stream for minutes on slow local models; the usual 100 s default would cut them off.

@@ -19,9 +19,23 @@ public sealed record ModelRoute(Provider Provider, string ModelId, Uri? Endpoint
         var provider = prefix is null ? null : Provider.Known.FirstOrDefault(p => p.Prefix.Equals(prefix, StringComparison.OrdinalIgnoreCase));
         var modelId = provider is null ? name : name[(slash + 1)..];
 
+        // With --api_base the name goes to that server as written (a LiteLLM proxy knows bedrock/…); without, a
+        // provider we have no client for is one line naming what is supported instead.
+        if (settings.ApiBase is null)
+        {
+            ModelAliases.CheckSupported(prefix, name);
+        }
+
         // As in OI, a claude name is Anthropic's, and any other name an OpenAI model (or an OpenAI-compatible one
         // when --api_base is given).
         provider ??= name.StartsWith("claude", StringComparison.OrdinalIgnoreCase) ? Provider.Anthropic : Provider.OpenAI;
+
+        // litellm's short names become the provider's ids; an OpenAI-compatible server of the user's own gets the
+        // name as written, since it has names of its own.
+        if (settings.ApiBase is null || provider.Kind != ProviderKind.OpenAICompatible)
+        {
+            modelId = ModelAliases.Resolve(modelId);
+        }
 
         var baseUrl = settings.ApiBase ?? provider.Kind switch
         {

@@ -1,9 +1,9 @@
 namespace OpenInterpreter.Core.Settings;
 
-/// <summary>The profiles that ship inside the program (<c>default</c>, <c>fast</c>, <c>local</c>, <c>os</c>, <c>vision</c>).</summary>
+/// <summary>The profiles that ship inside the program: ours (<c>default</c>, <c>fast</c>, <c>local</c>, <c>os</c>, <c>vision</c>) and YAML equivalents of OI's built-in Python ones.</summary>
 public static class BuiltInProfiles
 {
-    public static readonly IReadOnlyList<string> Names = ["default", "fast", "local", "os", "vision"];
+    public static readonly IReadOnlyList<string> Names = ["default", "fast", "local", "os", "vision", "codestral", "llama3", "assistant", "groq", "cerebras", "haiku"];
 
     /// <summary>The YAML text of the built-in profile <paramref name="name"/>, or null when there is none.</summary>
     public static string? Text(string name)

@@ -3,13 +3,33 @@ namespace OpenInterpreter.Core.Settings;
 /// <summary>Where the interpreter keeps its files: the same folders as the original Open Interpreter.</summary>
 public sealed record InterpreterPaths(string ConfigDirectory, string CacheDirectory)
 {
-    /// <summary>The folders for this user: <c>$XDG_CONFIG_HOME/open-interpreter</c> and <c>$XDG_CACHE_HOME/open-interpreter</c>.</summary>
-    public static InterpreterPaths ForCurrentUser()
+    /// <summary>
+    /// The folders for this user, where OI keeps its own (Python's <c>platformdirs</c>): on Linux
+    /// <c>$XDG_CONFIG_HOME/open-interpreter</c> and <c>$XDG_CACHE_HOME/open-interpreter</c>; on macOS
+    /// <c>~/Library/Application Support/open-interpreter</c> and <c>~/Library/Caches/open-interpreter</c>; on Windows
+    /// <c>%LOCALAPPDATA%\open-interpreter\open-interpreter</c> (and its <c>Cache</c>).
+    /// </summary>
+    public static InterpreterPaths ForCurrentUser() => For(
+        OperatingSystem.IsMacOS() ? "macos" : OperatingSystem.IsWindows() ? "windows" : "linux",
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        Environment.GetEnvironmentVariable);
+
+    /// <summary>The folders on <paramref name="system"/> (<c>linux</c>, <c>macos</c> or <c>windows</c>) for a user whose home is <paramref name="home"/>.</summary>
+    public static InterpreterPaths For(string system, string home, Func<string, string?> environment)
     {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } c ? c : Path.Combine(home, ".config");
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } d ? d : Path.Combine(home, ".cache");
-        return new(Path.Combine(config, "open-interpreter"), Path.Combine(cache, "open-interpreter"));
+        string? Variable(string name) => environment(name) is { Length: > 0 } value ? value : null;
+        switch (system)
+        {
+            case "macos":
+                return new(Path.Combine(home, "Library", "Application Support", "open-interpreter"), Path.Combine(home, "Library", "Caches", "open-interpreter"));
+            case "windows":
+                var local = Path.Combine(Variable("LOCALAPPDATA") ?? Path.Combine(home, "AppData", "Local"), "open-interpreter", "open-interpreter");
+                return new(local, Path.Combine(local, "Cache"));
+            default:
+                var config = Variable("XDG_CONFIG_HOME") ?? Path.Combine(home, ".config");
+                var cache = Variable("XDG_CACHE_HOME") ?? Path.Combine(home, ".cache");
+                return new(Path.Combine(config, "open-interpreter"), Path.Combine(cache, "open-interpreter"));
+        }
     }
 
     /// <summary>Where outputs too long for the model are written in full.</summary>

@@ -59,4 +59,35 @@ public sealed record InterpreterSettings
 
     /// <summary>The languages the model may use (OI's <c>computer.languages</c>); null for every installed one.</summary>
     public IReadOnlyList<string>? Languages { get; init; }
+
+    /// <summary>Loop mode (OI's <c>loop</c>): after each answer the model is sent <see cref="LoopMessage"/> until its reply contains a breaker.</summary>
+    public bool Loop { get; init; }
+
+    public string LoopMessage { get; init; } = LoopDefaults.Message;
+
+    public IReadOnlyList<string> LoopBreakers { get; init; } = LoopDefaults.Breakers;
+
+    /// <summary>OI's message templates: how user messages and code output are worded for the model.</summary>
+    public MessageTemplates Templates { get; init; } = new();
+
+    /// <summary>OI's <c>llm.execution_instructions</c>: null for ours, empty for none, else the text that replaces ours.</summary>
+    public string? ExecutionInstructions { get; init; }
+
+    /// <summary>Messages the conversation starts with (OI's <c>interpreter.messages</c>, e.g. a profile's few-shot examples).</summary>
+    public IReadOnlyList<Messages.LmcMessage>? Messages { get; init; }
+
+    /// <summary>Read each answer aloud (<c>say</c>, <c>espeak-ng</c> or <c>spd-say</c>).</summary>
+    public bool SpeakMessages { get; init; }
+
+    /// <summary>Mark the line of code now running (off with <c>--no_highlight_active_line</c>).</summary>
+    public bool HighlightActiveLine { get; init; } = true;
+
+    /// <summary>Everything verbose shows, and every chunk the loop streams.</summary>
+    public bool Debug { get; init; }
+
+    /// <summary>OI's <c>conversation_history</c>: false keeps conversations out of the conversations folder.</summary>
+    public bool ConversationHistory { get; init; } = true;
+
+    /// <summary>OI's multi-line input: a line of three backticks also opens and closes a multi-line message.</summary>
+    public bool MultiLine { get; init; }
 }

@@ -65,7 +65,7 @@ public sealed class ProfileStore(string directory)
     public IReadOnlyList<string> Names()
     {
         var saved = System.IO.Directory.Exists(Directory)
-            ? System.IO.Directory.EnumerateFiles(Directory, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>()
+            ? System.IO.Directory.EnumerateFiles(Directory, "*.yaml").Concat(System.IO.Directory.EnumerateFiles(Directory, "*.py")).Select(Path.GetFileNameWithoutExtension).OfType<string>()
             : [];
         return saved.Concat(BuiltInProfiles.Names).Distinct().Order(StringComparer.Ordinal).ToList();
     }
@@ -115,10 +115,14 @@ public sealed class ProfileStore(string directory)
             yield return Path.Combine(Directory, nameOrPath);
             yield return Path.Combine(Directory, nameOrPath + ".yaml");
             yield return Path.Combine(Directory, nameOrPath + ".yml");
+            yield return Path.Combine(Directory, nameOrPath + ".py");
         }
     }
 
-    private static SettingsLayer ParseFile(string path) => ProfileParser.Parse(File.ReadAllText(path), path);
+    /// <summary>A YAML profile, or an OI Python profile (<c>.py</c>), which is run to see what it sets.</summary>
+    private SettingsLayer ParseFile(string path) => path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
+        ? Python.PythonProfile.Load(path, System.IO.Path.GetDirectoryName(Directory) ?? Directory)
+        : ProfileParser.Parse(File.ReadAllText(path), path);
 
     private void Write(string path, string text)
     {

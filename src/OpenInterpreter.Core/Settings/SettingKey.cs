@@ -8,4 +8,8 @@ namespace OpenInterpreter.Core.Settings;
 public sealed record SettingKey(
     string Name,
     Func<InterpreterSettings, SettingValue, InterpreterSettings> Apply,
-    Func<InterpreterSettings, object?>? Read);
+    Func<InterpreterSettings, object?>? Read)
+{
+    /// <summary>A warning for a value this program takes but cannot honour (e.g. OI's computer API asked for); null when fine.</summary>
+    public Func<SettingValue, string?>? Warning { get; init; }
+}

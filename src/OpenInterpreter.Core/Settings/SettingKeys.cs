@@ -46,8 +46,7 @@ public static class SettingKeys
         new("computer.languages", (s, v) => s with { Languages = v.AsList("computer.languages") }, s => s.Languages),
         // In OI's own default.yaml; accepted so that file loads without warnings, but they change nothing here.
         new("version", (s, _) => s, null),
-        new("computer.import_computer_api", (s, _) => s, null),
-        new("multi_line", (s, _) => s, null),
+        .. OpenInterpreterKeys.All,
     ];
 
     public static SettingKey? Find(string name) => All.FirstOrDefault(k => k.Name == name);

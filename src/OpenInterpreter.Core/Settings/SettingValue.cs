@@ -48,6 +48,10 @@ public sealed record SettingValue(string? Text, IReadOnlyList<string>? Items, st
     private SettingsException Wrong(string key, string expected)
     {
         var shown = Text ?? (Items is null ? "a mapping" : "a list");
-        return new SettingsException($"{Location}: {key} must be {expected}, not '{shown}'.", "Fix the value or remove it.");
+
+        // A flag is named as typed (`--max_tokens must be …`); a profile or variable by its place and key.
+        return Location.StartsWith('-')
+            ? new SettingsException($"{Location} must be {expected}, not '{shown}'.")
+            : new SettingsException($"{Location}: {key} must be {expected}, not '{shown}'.", "Fix the value or remove it.");
     }
 }

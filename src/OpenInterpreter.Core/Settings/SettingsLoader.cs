@@ -14,11 +14,16 @@ public static class SettingsLoader
         var warnings = new List<string>();
         foreach (var layer in layers)
         {
+            warnings.AddRange(layer.Warnings);
             foreach (var (name, value) in layer.Entries)
             {
                 if (SettingKeys.Find(name) is { } key)
                 {
                     settings = key.Apply(settings, value);
+                    if (key.Warning?.Invoke(value) is { } warning)
+                    {
+                        warnings.Add($"{value.Location}: {warning}");
+                    }
                 }
                 else
                 {

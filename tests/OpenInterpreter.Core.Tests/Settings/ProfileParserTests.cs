@@ -49,7 +49,9 @@ public sealed class ProfileParserTests
         Assert.True(s.AutoRun);
         Assert.Equal("ask", s.SafeMode);
         Assert.True(s.Offline);
-        Assert.Equal(["oi.yaml:20:1: unknown setting 'loop' ignored."], loaded.Warnings);
+        Assert.True(s.Loop);
+        Assert.False(s.MultiLine);
+        Assert.Equal(["oi.yaml:12:3: computer.import_computer_api: OI's Python computer API does not exist here (use --os for the screen, mouse and keyboard); ignored."], loaded.Warnings);
     }
 
     [Fact]

@@ -38,10 +38,10 @@ public sealed class SettingsLoaderTests
     [Fact]
     public void Unknown_keys_give_one_warning_each_and_do_not_stop_loading()
     {
-        var loaded = SettingsLoader.Apply([Layer("p.yaml:3:1", ("speak_messages", "true"), ("llm.model", "gpt-4o-mini"), ("computer.emit_images", "true"))]);
+        var loaded = SettingsLoader.Apply([Layer("p.yaml:3:1", ("sync_computer", "true"), ("llm.model", "gpt-4o-mini"), ("computer.emit_images", "true"))]);
         Assert.Equal("gpt-4o-mini", loaded.Settings.Llm.Model);
         Assert.Equal(2, loaded.Warnings.Count);
-        Assert.Contains("speak_messages", loaded.Warnings[0]);
+        Assert.Contains("sync_computer", loaded.Warnings[0]);
         Assert.Contains("computer.emit_images", loaded.Warnings[1]);
     }
 
