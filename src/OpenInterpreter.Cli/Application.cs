@@ -1,4 +1,5 @@
 using OpenInterpreter.Cli.CommandLine;
+using OpenInterpreter.Cli.Json;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
@@ -29,6 +30,13 @@ internal static class Application
             {
                 throw new UsageException("--stdin was given but standard input was empty.", "Pipe a message in: echo \"hello\" | interpreter --stdin.");
             }
+        }
+
+        if (invocation.Json)
+        {
+            return message is null
+                ? throw new UsageException("--json answers one message: give it as words or with --stdin.")
+                : await JsonRun.RunAsync(settings, message, paths).ConfigureAwait(false);
         }
 
         var interactive = !plain && !Console.IsInputRedirected;

@@ -36,6 +36,11 @@ internal sealed class CliOptions
     public Option<string?> ResetProfile { get; } = OptionalValue("reset_profile", "Put profile NAME (default: default) back to its built-in content, then exit");
     public Option<bool> Conversations { get; } = Flag("conversations", "Pick an earlier conversation and continue it");
     public Option<bool> Continue { get; } = Flag("continue", "Continue the latest conversation", "-c");
+    public Option<bool> Json { get; } = Flag("json", "With --stdin or a message: every LMC chunk as one JSON line on stdout, then an outcome line");
+    public Option<bool> Server { get; } = Flag("server", "Serve OI's HTTP and websocket API (INTERPRETER_HOST/INTERPRETER_PORT, default 127.0.0.1:8000)");
+    public Option<string?> Host { get; } = Value<string?>("host", "The address --server listens on (else INTERPRETER_HOST, default 127.0.0.1)");
+    public Option<int?> Port { get; } = Value<int?>("port", "The port --server listens on (else INTERPRETER_PORT, default 8000)");
+    public Option<bool> Mcp { get; } = Flag("mcp", "Serve the execute and editor tools over MCP on stdin/stdout");
     public Argument<string[]> Words { get; } = new("message") { Description = "A first message; without one an interactive session starts", Arity = ArgumentArity.ZeroOrMore };
 
     public RootCommand CreateCommand()
@@ -44,7 +49,9 @@ internal sealed class CliOptions
         {
             AutoRun, Model, ApiBase, ApiVersion, Local, SupportsFunctions, NoSupportsFunctions, ApiKey, Temperature, MaxTokens,
             ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Timeout, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
-            SaveProfile, Profiles, ResetProfile, Conversations, Continue, Words,
+            SaveProfile, Profiles, ResetProfile, Conversations, Continue,
+            Json, Server, Host, Port, Mcp,
+            Words,
         };
 
         // The built-in --version prints the informational version with a commit hash; ours is plain.

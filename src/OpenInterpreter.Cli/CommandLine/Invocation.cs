@@ -32,4 +32,17 @@ internal sealed record Invocation(
     public bool PickConversation { get; init; }
 
     public bool ContinueLatest { get; init; }
+
+    /// <summary><c>--json</c>: chunks as JSON lines for scripts and CI.</summary>
+    public bool Json { get; init; }
+
+    /// <summary><c>--server</c>, and where it listens (<c>--host</c>, <c>--port</c>; null: the environment or the default).</summary>
+    public bool Server { get; init; }
+
+    public string? Host { get; init; }
+
+    public int? Port { get; init; }
+
+    /// <summary><c>--mcp</c>: our tools served over MCP on stdio.</summary>
+    public bool Mcp { get; init; }
 }

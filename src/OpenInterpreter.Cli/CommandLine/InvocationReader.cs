@@ -98,6 +98,11 @@ internal static class InvocationReader
             PickConversation = parsed.GetValue(options.Conversations),
             ContinueLatest = parsed.GetValue(options.Continue),
             TimeoutSetting = loaded.Settings.RunTimeout,
+            Json = parsed.GetValue(options.Json),
+            Server = parsed.GetValue(options.Server),
+            Host = parsed.GetValue(options.Host),
+            Port = parsed.GetValue(options.Port),
+            Mcp = parsed.GetValue(options.Mcp),
         };
     }
 

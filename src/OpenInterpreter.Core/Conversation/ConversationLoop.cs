@@ -51,6 +51,9 @@ public sealed class ConversationLoop(
 
     private TokenCounter? _tokens;
 
+    /// <summary>The tokens this conversation has used: the provider's figures where it reports them, else our count.</summary>
+    public TokenUsage Usage { get; } = new();
+
     /// <summary>The messages the next request sends, trimmed to the context window, with <paramref name="nextUserMessage"/> last when given.</summary>
     public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
     {
@@ -107,6 +110,7 @@ public sealed class ConversationLoop(
         var textOpen = false;
         ToolCallDraft? openCode = null;
         var finished = false;
+        UsageDetails? reported = null;
         try
         {
             await using var updates = Translate(Client.GetStreamingResponseAsync(history, options, cancellationToken), cancellationToken)
@@ -173,6 +177,10 @@ public sealed class ConversationLoop(
                         case FunctionCallContent call:
                             calls.Add(call);
                             break;
+
+                        case UsageContent usage:
+                            reported = usage.Details;
+                            break;
                     }
                 }
             }
@@ -184,6 +192,8 @@ public sealed class ConversationLoop(
             {
                 Messages.Add(LmcMessage.AssistantText(text.ToString()));
             }
+
+            CountUsage(history, text, drafts, reported);
         }
 
         if (textOpen)
@@ -205,6 +215,19 @@ public sealed class ConversationLoop(
                 $"The reply from {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
                 "Try again.");
         }
+    }
+
+    /// <summary>Adds one request to <see cref="Usage"/>: the provider's figures when it sent them, else our count.</summary>
+    private void CountUsage(List<ChatMessage> history, StringBuilder text, SortedDictionary<int, ToolCallDraft> drafts, UsageDetails? reported)
+    {
+        if (reported is { InputTokenCount: { } input, OutputTokenCount: { } output })
+        {
+            Usage.Add(input, output, reported: true);
+            return;
+        }
+
+        var written = Tokens.Count(text.ToString()) + drafts.Values.Sum(d => Tokens.Count(d.RawArguments.ToString()));
+        Usage.Add(Tokens.Count(history), written, reported: false);
     }
 
     private static LmcChunk EndCode(ToolCallDraft draft) => new(LmcRole.Assistant, LmcType.Code, draft.ShownLanguage, End: true);
