@@ -36,6 +36,7 @@ internal sealed class CliOptions
     public Option<string?> ResetProfile { get; } = OptionalValue("reset_profile", "Put profile NAME (default: default) back to its built-in content, then exit");
     public Option<bool> Conversations { get; } = Flag("conversations", "Pick an earlier conversation and continue it");
     public Option<bool> Continue { get; } = Flag("continue", "Continue the latest conversation", "-c");
+    public Option<int?> MaxTurns { get; } = Value<int?>("max_turns", "Most model requests one message may lead to; then the turn stops (exit 1)");
     public Option<bool> Json { get; } = Flag("json", "With --stdin or a message: every LMC chunk as one JSON line on stdout, then an outcome line");
     public Option<bool> Server { get; } = Flag("server", "Serve OI's HTTP and websocket API (INTERPRETER_HOST/INTERPRETER_PORT, default 127.0.0.1:8000)");
     public Option<string?> Host { get; } = Value<string?>("host", "The address --server listens on (else INTERPRETER_HOST, default 127.0.0.1)");
@@ -50,7 +51,7 @@ internal sealed class CliOptions
             AutoRun, Model, ApiBase, ApiVersion, Local, SupportsFunctions, NoSupportsFunctions, ApiKey, Temperature, MaxTokens,
             ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Timeout, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
             SaveProfile, Profiles, ResetProfile, Conversations, Continue,
-            Json, Server, Host, Port, Mcp,
+            MaxTurns, Json, Server, Host, Port, Mcp,
             Words,
         };
 

@@ -150,6 +150,7 @@ internal static class InvocationReader
         Add(options.CustomInstructions, "custom_instructions", v => v);
         Add(options.MaxOutput, "max_output", v => v is { } t ? Number(t) : null);
         Add(options.Timeout, "timeout", v => v is { } t ? Number(t) : null);
+        Add(options.MaxTurns, "max_turns", v => v is { } t ? Number(t) : null);
         Add(options.AutoRun, "auto_run", v => v ? "true" : null);
         Add(options.Verbose, "verbose", v => v ? "true" : null);
         Add(options.ApiVersion, "llm.api_version", v => v);

@@ -74,8 +74,14 @@ public sealed class ConversationLoop(
             ToolMode = TextMode ? null : ChatToolMode.Auto,
         };
 
-        while (true)
+        for (var turn = 1; ; turn++)
         {
+            // The tool results of the last allowed turn are kept; only the request that would exceed the cap is not sent.
+            if (turn > settings.MaxTurns)
+            {
+                throw new InterpreterException($"Stopped after {settings.MaxTurns} model turns (max_turns).", "Raise --max_turns to let the model go on.");
+            }
+
             var calls = new List<FunctionCallContent>();
             var drafts = new SortedDictionary<int, ToolCallDraft>();
             await foreach (var chunk in StreamReplyAsync(options, calls, drafts, cancellationToken).ConfigureAwait(false))

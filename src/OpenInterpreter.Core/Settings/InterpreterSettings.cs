@@ -35,6 +35,9 @@ public sealed record InterpreterSettings
     /// <summary>The tools offered to the model (<c>interpreter</c>, <c>editor</c>, <c>gui</c>); null for the default set.</summary>
     public IReadOnlyList<string>? Tools { get; init; }
 
+    /// <summary>Most model requests one message may lead to (<c>max_turns</c>); null for no limit.</summary>
+    public int? MaxTurns { get; init; }
+
     /// <summary>The languages the model may use (OI's <c>computer.languages</c>); null for every installed one.</summary>
     public IReadOnlyList<string>? Languages { get; init; }
 }

@@ -31,6 +31,7 @@ public static class SettingKeys
         new("safe_mode", ApplySafeMode, s => s.SafeMode),
         // Seconds one run of code may take; 0 for no limit, even under --stdin.
         new("timeout", (s, v) => s with { RunTimeout = TimeSpan.FromSeconds(v.AsDouble("timeout", 0, 7 * 24 * 3600)) }, s => s.RunTimeout?.TotalSeconds),
+        new("max_turns", (s, v) => s with { MaxTurns = v.AsInt("max_turns", 1) }, s => s.MaxTurns),
         new("tools", (s, v) => s with { Tools = v.AsList("tools") }, s => s.Tools),
         new("computer.languages", (s, v) => s with { Languages = v.AsList("computer.languages") }, s => s.Languages),
         // In OI's own default.yaml; accepted so that file loads without warnings, but they change nothing here.

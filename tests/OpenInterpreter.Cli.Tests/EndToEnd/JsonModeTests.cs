@@ -98,4 +98,17 @@ public sealed class JsonModeTests
         Assert.Contains("--json", interpreter.Stderr);
         Assert.Equal("", interpreter.Stdout);
     }
+
+    [Fact]
+    public async Task Max_turns_stops_a_model_that_never_stops_calling_tools()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Execute("python", "print('again')"));
+        await using var interpreter = Session.Start(server, "--json", "-y", "--max_turns", "2", "loop forever");
+
+        Assert.Equal(1, await interpreter.WaitForExitAsync());
+        Assert.Equal(2, server.Requests.Count);
+        var outcome = Lines(interpreter.Stdout)[^1];
+        Assert.Equal("failed", outcome.GetProperty("outcome").GetString());
+        Assert.Contains("max_turns", outcome.GetProperty("error").GetString());
+    }
 }
