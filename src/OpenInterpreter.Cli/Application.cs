@@ -1,5 +1,6 @@
 using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Cli.Json;
+using OpenInterpreter.Cli.Server;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
@@ -17,6 +18,11 @@ internal static class Application
     {
         var settings = invocation.Settings;
         var paths = InterpreterPaths.ForCurrentUser();
+        if (invocation.Server)
+        {
+            return await InterpreterServer.RunAsync(ServerAddress.Resolve(invocation.Host, invocation.Port, Environment.GetEnvironmentVariables()), settings, paths).ConfigureAwait(false);
+        }
+
         var plain = invocation.Plain || invocation.ReadStdin || Console.IsOutputRedirected;
         IConversationView view = plain
             ? new PlainConversationView(Console.Out, Console.Error)

@@ -30,12 +30,11 @@ public sealed class Interpreter : IAsyncDisposable
     private readonly SemaphoreSlim _turn = new(1, 1);
     private volatile bool _autoRun;
 
-    private Interpreter(ChatModel model, LanguageRegistry languages, InterpreterSettings settings, InterpreterPaths paths, Func<CodeRequest, CancellationToken, ValueTask<bool>>? approve, bool saveConversations)
+    private Interpreter(ChatModel model, LanguageRegistry languages, InterpreterSettings settings, InterpreterPaths paths, ICodeApprover ask, bool saveConversations)
     {
         _model = model;
         _languages = languages;
         _autoRun = settings.AutoRun;
-        var ask = approve is null ? (ICodeApprover)new DecliningApprover(DecliningApprover.NobodyToAsk) : new CallbackApprover(approve);
         _loop = new ConversationLoop(model, languages, new AutoRunApprover(this, ask), settings, paths);
         _recorder = saveConversations ? new ConversationRecorder(new ConversationStore(paths.ConversationsDirectory)) : null;
         Settings = settings;
@@ -45,19 +44,30 @@ public sealed class Interpreter : IAsyncDisposable
     /// Creates an interpreter: the model client from <see cref="InterpreterSettings.Llm"/>, sessions started on first
     /// use. <paramref name="approve"/> is asked before each run while auto-run is off (null: nothing runs, and the
     /// model is told why); with <paramref name="saveConversations"/> each turn is saved like the terminal's.
+    /// <paramref name="log"/> gets retry notices (and, with <see cref="InterpreterSettings.Verbose"/>, the requests).
     /// </summary>
     public static Interpreter Create(
         InterpreterSettings settings,
         Func<CodeRequest, CancellationToken, ValueTask<bool>>? approve = null,
         bool saveConversations = false,
         InterpreterPaths? paths = null,
+        Action<string>? log = null) =>
+        Create(settings, approve is null ? new DecliningApprover(DecliningApprover.NobodyToAsk) : new CallbackApprover(approve), saveConversations, paths, log);
+
+    /// <summary>Creates an interpreter that asks <paramref name="approver"/> (for code and for other tools' actions) while auto-run is off.</summary>
+    public static Interpreter Create(
+        InterpreterSettings settings,
+        ICodeApprover approver,
+        bool saveConversations = false,
+        InterpreterPaths? paths = null,
         Action<string>? log = null)
     {
+        ArgumentNullException.ThrowIfNull(approver);
         ArgumentNullException.ThrowIfNull(settings);
         paths ??= InterpreterPaths.ForCurrentUser();
         var model = ChatModelFactory.Create(settings.Llm, log is null ? null : line => { if (settings.Verbose) { log(line); } }, log is null ? null : notice => log(notice.Text));
         var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
-        return new Interpreter(model, languages, settings, paths, approve, saveConversations);
+        return new Interpreter(model, languages, settings, paths, approver, saveConversations);
     }
 
     /// <summary>The settings it was created with.</summary>
@@ -91,6 +101,27 @@ public sealed class Interpreter : IAsyncDisposable
         try
         {
             await foreach (var chunk in _loop.ChatAsync(message, cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            _recorder?.Save(_loop.Messages);
+            _turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs code whose approval was pending when its turn ended (<see cref="ApprovalPendingException"/>), then lets the
+    /// model go on; the approver is asked again and must now say yes.
+    /// </summary>
+    public async IAsyncEnumerable<LmcChunk> RunApprovedCodeAsync(CodeRequest code, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var chunk in _loop.RunApprovedCodeAsync(code, cancellationToken).ConfigureAwait(false))
             {
                 yield return chunk;
             }

@@ -63,9 +63,34 @@ public sealed class ConversationLoop(
     }
 
     /// <summary>Adds the user's message and runs the loop until the model is done, streaming what happens.</summary>
-    public async IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, CancellationToken cancellationToken)
     {
         Messages.Add(LmcMessage.UserText(userMessage));
+        return RespondAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs code the user approved after its turn ended (a server's "yes" to an <see cref="ApprovalPendingException"/>):
+    /// hands it to the tools as an <c>execute</c> call, then lets the model go on with the output, streaming both.
+    /// </summary>
+    public async IAsyncEnumerable<LmcChunk> RunApprovedCodeAsync(CodeRequest code, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var arguments = new Dictionary<string, object?> { ["language"] = code.Language, ["code"] = code.Code };
+        var call = new FunctionCallContent($"call_approved_{Messages.Count}", ExecuteTool.Name, arguments);
+        await foreach (var chunk in HandleCallAsync(call, [], cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+
+        await foreach (var chunk in RespondAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>Calls the model and its tools until it answers without a tool call.</summary>
+    private async IAsyncEnumerable<LmcChunk> RespondAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var options = new ChatOptions
         {
             Temperature = (float)settings.Llm.Temperature,
