@@ -1,5 +1,6 @@
 using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Cli.Json;
+using OpenInterpreter.Cli.Mcp;
 using OpenInterpreter.Cli.Server;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
@@ -18,6 +19,11 @@ internal static class Application
     {
         var settings = invocation.Settings;
         var paths = InterpreterPaths.ForCurrentUser();
+        if (invocation.Mcp)
+        {
+            return await McpServer.RunAsync(settings, paths).ConfigureAwait(false);
+        }
+
         if (invocation.Server)
         {
             return await InterpreterServer.RunAsync(ServerAddress.Resolve(invocation.Host, invocation.Port, Environment.GetEnvironmentVariables()), settings, paths).ConfigureAwait(false);
