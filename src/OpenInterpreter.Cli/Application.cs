@@ -6,6 +6,7 @@ using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
 using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Mcp;
 using OpenInterpreter.Core.Models;
 using OpenInterpreter.Core.Settings;
 using Spectre.Console;
@@ -75,11 +76,13 @@ internal static class Application
         var approver = new SwitchableApprover(switches, new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits")));
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
+        await using var mcp = await McpConnections.ConnectAsync(settings.McpServers, approver, Path.Combine(paths.CacheDirectory, "files"), line => { if (switches.Verbose) { view.Verbose(line); } }, CancellationToken.None).ConfigureAwait(false);
+        loop.AddTools(mcp.Tools);
         var conversations = new ConversationStore(paths.ConversationsDirectory);
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, recorder)
         {
-            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out),
+            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out) { Mcp = mcp },
         };
         Console.CancelKeyPress += (_, e) =>
         {

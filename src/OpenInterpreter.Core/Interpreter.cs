@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
 using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Mcp;
 using OpenInterpreter.Core.Messages;
 using OpenInterpreter.Core.Models;
 using OpenInterpreter.Core.Settings;
@@ -28,14 +29,19 @@ public sealed class Interpreter : IAsyncDisposable
     private readonly ConversationLoop _loop;
     private readonly ConversationRecorder? _recorder;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly ICodeApprover _approver;
+    private readonly Action<string>? _log;
+    private McpConnections? _mcp;
     private volatile bool _autoRun;
 
-    private Interpreter(ChatModel model, LanguageRegistry languages, InterpreterSettings settings, InterpreterPaths paths, ICodeApprover ask, bool saveConversations)
+    private Interpreter(ChatModel model, LanguageRegistry languages, InterpreterSettings settings, InterpreterPaths paths, ICodeApprover ask, bool saveConversations, Action<string>? log)
     {
+        _log = log;
         _model = model;
         _languages = languages;
         _autoRun = settings.AutoRun;
-        _loop = new ConversationLoop(model, languages, new AutoRunApprover(this, ask), settings, paths);
+        _approver = new AutoRunApprover(this, ask);
+        _loop = new ConversationLoop(model, languages, _approver, settings, paths);
         _recorder = saveConversations ? new ConversationRecorder(new ConversationStore(paths.ConversationsDirectory)) : null;
         Settings = settings;
     }
@@ -67,7 +73,7 @@ public sealed class Interpreter : IAsyncDisposable
         paths ??= InterpreterPaths.ForCurrentUser();
         var model = ChatModelFactory.Create(settings.Llm, log is null ? null : line => { if (settings.Verbose) { log(line); } }, log is null ? null : notice => log(notice.Text));
         var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
-        return new Interpreter(model, languages, settings, paths, approver, saveConversations);
+        return new Interpreter(model, languages, settings, paths, approver, saveConversations, log);
     }
 
     /// <summary>The settings it was created with.</summary>
@@ -100,6 +106,7 @@ public sealed class Interpreter : IAsyncDisposable
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await ConnectMcpAsync(cancellationToken).ConfigureAwait(false);
             await foreach (var chunk in _loop.ChatAsync(message, cancellationToken).ConfigureAwait(false))
             {
                 yield return chunk;
@@ -133,6 +140,19 @@ public sealed class Interpreter : IAsyncDisposable
         }
     }
 
+    /// <summary>The MCP servers of <see cref="InterpreterSettings.McpServers"/>, connected before the first turn.</summary>
+    public McpConnections Mcp => _mcp ?? McpConnections.None;
+
+    /// <summary>Starts the profile's MCP servers once and offers their tools; a server that fails to start fails the turn.</summary>
+    public async Task ConnectMcpAsync(CancellationToken cancellationToken = default)
+    {
+        if (_mcp is null && Settings.McpServers.Count > 0)
+        {
+            _mcp = await McpConnections.ConnectAsync(Settings.McpServers, _approver, _languages.FilesDirectory ?? Path.GetTempPath(), _log, cancellationToken).ConfigureAwait(false);
+            _loop.AddTools(_mcp.Tools);
+        }
+    }
+
     /// <summary>Clears the conversation and ends every language session; the next turn saves to a new file.</summary>
     public async Task ResetAsync()
     {
@@ -152,6 +172,11 @@ public sealed class Interpreter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _languages.DisposeAsync().ConfigureAwait(false);
+        if (_mcp is not null)
+        {
+            await _mcp.DisposeAsync().ConfigureAwait(false);
+        }
+
         _model.Dispose();
         _turn.Dispose();
     }

@@ -23,7 +23,10 @@ public sealed class ConversationLoop(
     InterpreterSettings settings,
     InterpreterPaths paths)
 {
-    private readonly ToolSet _tools = ToolSet.Create(languages, approver, settings, paths);
+    private ToolSet _tools = ToolSet.Create(languages, approver, settings, paths);
+
+    /// <summary>Offers <paramref name="tools"/> too (an MCP server's, connected after the loop was made), from the next request on.</summary>
+    public void AddTools(IEnumerable<ITool> tools) => _tools = new ToolSet([.. _tools.Tools, .. tools]);
 
     /// <summary>The conversation so far, in LMC shape.</summary>
     public List<LmcMessage> Messages { get; } = [];

@@ -35,6 +35,9 @@ public sealed record InterpreterSettings
     /// <summary>The tools offered to the model (<c>interpreter</c>, <c>editor</c>, <c>gui</c>); null for the default set.</summary>
     public IReadOnlyList<string>? Tools { get; init; }
 
+    /// <summary>The MCP servers whose tools are offered to the model as <c>mcp__NAME__TOOL</c> (profile key <c>mcp_servers</c>).</summary>
+    public IReadOnlyList<Mcp.McpServerConfig> McpServers { get; init; } = [];
+
     /// <summary>Most model requests one message may lead to (<c>max_turns</c>); null for no limit.</summary>
     public int? MaxTurns { get; init; }
 

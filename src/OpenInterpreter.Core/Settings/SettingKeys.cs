@@ -31,6 +31,8 @@ public static class SettingKeys
         new("safe_mode", ApplySafeMode, s => s.SafeMode),
         // Seconds one run of code may take; 0 for no limit, even under --stdin.
         new("timeout", (s, v) => s with { RunTimeout = TimeSpan.FromSeconds(v.AsDouble("timeout", 0, 7 * 24 * 3600)) }, s => s.RunTimeout?.TotalSeconds),
+        // A mapping of servers; the profile parser hands it over as JSON text.
+        new("mcp_servers", (s, v) => s with { McpServers = Mcp.McpServerConfig.ParseAll(v.AsText("mcp_servers"), v.Location) }, null),
         new("max_turns", (s, v) => s with { MaxTurns = v.AsInt("max_turns", 1) }, s => s.MaxTurns),
         new("tools", (s, v) => s with { Tools = v.AsList("tools") }, s => s.Tools),
         new("computer.languages", (s, v) => s with { Languages = v.AsList("computer.languages") }, s => s.Languages),
