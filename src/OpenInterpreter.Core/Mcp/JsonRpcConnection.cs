@@ -9,7 +9,7 @@ namespace OpenInterpreter.Core.Mcp;
 /// by id, notifications, and <c>notifications/cancelled</c> stopping a request in progress. Written with
 /// <see cref="Utf8JsonWriter"/> and read with <see cref="JsonDocument"/>, so Native AOT stays clean.
 /// </summary>
-public sealed class JsonRpcConnection(Stream input, Stream output) : IAsyncDisposable
+public sealed class JsonRpcConnection(Stream input, Stream output) : IMcpChannel
 {
     /// <summary>Answers a request: writes its <c>result</c> object's members, or throws <see cref="JsonRpcException"/>.</summary>
     public delegate Task<Action<Utf8JsonWriter>> RequestHandler(string method, JsonElement parameters, CancellationToken cancellationToken);
@@ -17,6 +17,7 @@ public sealed class JsonRpcConnection(Stream input, Stream output) : IAsyncDispo
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement>> _waiting = new();
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new();
+    private readonly ConcurrentDictionary<Task, bool> _handling = new();
     private long _nextId;
 
     /// <summary>Handles requests from the other side; none: every request gets "method not found".</summary>
@@ -51,6 +52,9 @@ public sealed class JsonRpcConnection(Stream input, Stream output) : IAsyncDispo
 
                 Dispatch(message, cancellationToken);
             }
+
+            // The input ended (the client sent its last request and closed): answer what is still running first.
+            await Task.WhenAll(_handling.Keys).ConfigureAwait(false);
         }
         finally
         {
@@ -145,7 +149,7 @@ public sealed class JsonRpcConnection(Stream input, Stream output) : IAsyncDispo
         var key = id.GetRawText();
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _running[key] = stop;
-        _ = Task.Run(async () =>
+        var handling = Task.Run(async () =>
         {
             try
             {
@@ -174,6 +178,8 @@ public sealed class JsonRpcConnection(Stream input, Stream output) : IAsyncDispo
                 stop.Dispose();
             }
         }, CancellationToken.None);
+        _handling[handling] = true;
+        _ = handling.ContinueWith(done => _handling.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private static void WriteParams(Utf8JsonWriter json, Action<Utf8JsonWriter>? parameters)

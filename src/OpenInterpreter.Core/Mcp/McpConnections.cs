@@ -50,7 +50,7 @@ public sealed class McpConnections : IAsyncDisposable
     public string Describe() => Clients.Count == 0
         ? "No MCP servers: add them to the profile under mcp_servers."
         : string.Join("\n", Clients.Select(c =>
-            $"{c.Config.Name} ({c.Config.Command} {string.Join(' ', c.Config.Args)}): " +
+            $"{c.Config.Name} ({c.Config.Url ?? $"{c.Config.Command} {string.Join(' ', c.Config.Args)}"}): " +
             (c.Tools.Count == 0 ? "no tools" : string.Join(", ", c.Tools.Select(t => $"{McpTool.Prefix}{c.Config.Name}__{t.Name}")))));
 
     public async ValueTask DisposeAsync()

@@ -72,4 +72,48 @@ public sealed class McpClientTests
         Assert.Contains("mcp__everything__echo", interpreter.Stdout);
         Assert.Contains("mcp__everything__get-sum", interpreter.Stdout);
     }
+
+    [Fact]
+    public async Task A_server_reached_by_url_over_streamable_http_is_a_tool_source_too()
+    {
+        var port = FreePort();
+        var script = Path.Combine(ExternalProcess.ClientsDirectory, "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js");
+        var start = new System.Diagnostics.ProcessStartInfo("node", [script, "streamableHttp"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var server = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            var listening = new TaskCompletionSource();
+            server.ErrorDataReceived += (_, e) => { if (e.Data?.Contains("listening", StringComparison.OrdinalIgnoreCase) == true) { listening.TrySetResult(); } };
+            server.BeginErrorReadLine();
+            server.BeginOutputReadLine();
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+            var home = Directory.CreateTempSubdirectory("oi-home-").FullName;
+            var profiles = Directory.CreateDirectory(Path.Combine(home, ".config", "open-interpreter", "profiles")).FullName;
+            File.WriteAllText(Path.Combine(profiles, "mcp.yaml"), $"""
+                mcp_servers:
+                  everything:
+                    url: "http://127.0.0.1:{port}/mcp"
+                    headers:
+                      X-Test: "yes"
+                """);
+            await using var model = EchoingModel();
+            await using var interpreter = Session.StartAt(home, model, "--profile", "mcp", "--json", "-y", "say hi through the server");
+
+            Assert.Equal(0, await interpreter.WaitForExitAsync(120));
+            Assert.Contains("Echo: hi from the model", model.Requests[^1].ToolResults.Single());
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -68,4 +68,19 @@ public sealed class McpServerTests
         Assert.Contains("-y", Text(result));
         Assert.False(File.Exists(Path.Combine(work, "ran.txt")));
     }
+
+    [Fact]
+    public async Task Requests_in_flight_are_answered_when_the_client_closes_its_input()
+    {
+        await using var process = InterpreterProcess.Start(["--mcp", "-y"]);
+        await process.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}""");
+        await process.WriteLineAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"execute","arguments":{"language":"python","code":"print(6 * 7)"}}}""");
+        await process.WriteLineAsync("""{"jsonrpc":"2.0","id":3,"method":"no/such/method"}""");
+        process.CloseInput();
+
+        Assert.Equal(0, await process.WaitForExitAsync(120));
+        var answers = process.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToDictionary(a => a.GetProperty("id").GetInt32());
+        Assert.Equal("42", Text(answers[2].GetProperty("result")).Trim());
+        Assert.Equal(-32601, answers[3].GetProperty("error").GetProperty("code").GetInt32());
+    }
 }
