@@ -94,14 +94,19 @@ internal sealed class InterpreterServer(ServerAddress address, InterpreterSettin
         if (context.WebSockets.IsWebSocketRequest)
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            await using var conversation = Open();
+            var conversation = address.SharedConversation ? HttpConversation : Open();
             try
             {
                 await new WebSocketSession(socket, conversation, address.ApiKey is null || address.Accepts(GivenKey(context)), address).RunAsync(context.RequestAborted).ConfigureAwait(false);
             }
             finally
             {
-                Close(conversation);
+                // A conversation of its own ends with the connection (and its sessions with it); the shared one stays.
+                if (!address.SharedConversation)
+                {
+                    Close(conversation);
+                    await conversation.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             return;

@@ -8,10 +8,14 @@ namespace OpenInterpreter.Cli.Server;
 /// <summary>
 /// Where <c>--server</c> listens and the key it asks for: <c>--host</c>/<c>--port</c>, else <c>INTERPRETER_HOST</c>/
 /// <c>INTERPRETER_PORT</c>, else 127.0.0.1:8000; the key from <c>INTERPRETER_API_KEY</c>. A host other than
-/// loopback without a key is refused: the server runs code on this machine.
+/// loopback without a key is refused: the server runs code on this machine. With
+/// <c>INTERPRETER_SHARED_CONVERSATION=true</c> every client uses the one conversation of the HTTP routes.
 /// </summary>
 internal sealed record ServerAddress(string Host, IPAddress Address, int Port, string? ApiKey)
 {
+    /// <summary>Whether websocket clients share one conversation instead of getting one each.</summary>
+    public bool SharedConversation { get; init; }
+
     public const string DefaultHost = "127.0.0.1";
     public const int DefaultPort = 8000;
 
@@ -43,7 +47,8 @@ internal sealed record ServerAddress(string Host, IPAddress Address, int Port, s
                 "Set INTERPRETER_API_KEY, or listen on 127.0.0.1.");
         }
 
-        return new ServerAddress(host, address, number, key);
+        var shared = environment["INTERPRETER_SHARED_CONVERSATION"] as string is { } s && s.Trim().ToLowerInvariant() is "1" or "true" or "yes";
+        return new ServerAddress(host, address, number, key) { SharedConversation = shared };
     }
 
     /// <summary>True when <paramref name="given"/> is the key (compared in constant time), or when no key is set.</summary>

@@ -20,9 +20,11 @@ internal sealed partial class RunningServer : IAsyncDisposable
 
     public string WebSocketUrl => "ws" + Url[4..] + "/";
 
-    public static async Task<RunningServer> StartAsync(FakeModelServer model, string? apiKey = null, string workingDirectory = "", params string[] extra)
+    public static async Task<RunningServer> StartAsync(FakeModelServer model, string? apiKey = null, string workingDirectory = "", params string[] extra) =>
+        await StartWithEnvironmentAsync(model, new Dictionary<string, string>(), apiKey, workingDirectory, extra);
+
+    public static async Task<RunningServer> StartWithEnvironmentAsync(FakeModelServer model, Dictionary<string, string> environment, string? apiKey, string workingDirectory, params string[] extra)
     {
-        var environment = new Dictionary<string, string>();
         if (apiKey is not null)
         {
             environment["INTERPRETER_API_KEY"] = apiKey;

@@ -203,4 +203,19 @@ public sealed class ServerTests
         var second = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "recall"]);
         Assert.Contains("nothing here", second.Stdout);
     }
+
+    [Fact]
+    public async Task With_a_shared_conversation_the_second_client_sees_what_the_first_left()
+    {
+        await using var model = FakeModelServer.Start()
+            .WhenLastMessageContains("remember", FakeReply.Execute("python", "secret = 'first client'\nprint('kept')"))
+            .WhenLastMessageContains("recall", FakeReply.Execute("python", "print(globals().get('secret', 'nothing here'))"))
+            .Otherwise(FakeReply.Text("done"));
+        await using var server = await RunningServer.StartWithEnvironmentAsync(model, new Dictionary<string, string> { ["INTERPRETER_SHARED_CONVERSATION"] = "true" }, null, "", "-y");
+
+        Assert.Contains("kept", (await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "remember"])).Stdout);
+        var second = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "recall"]);
+
+        Assert.Contains("first client", second.Stdout);
+    }
 }
