@@ -1,9 +1,13 @@
 using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Cli.Display;
+using OpenInterpreter.Cli.Json;
+using OpenInterpreter.Cli.Mcp;
+using OpenInterpreter.Cli.Server;
 using OpenInterpreter.Cli.Terminal;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.History;
 using OpenInterpreter.Core.Languages;
+using OpenInterpreter.Core.Mcp;
 using OpenInterpreter.Core.Models;
 using OpenInterpreter.Core.Safety;
 using OpenInterpreter.Core.Settings;
@@ -18,6 +22,16 @@ internal static class Application
     {
         var settings = invocation.Settings;
         var paths = InterpreterPaths.ForCurrentUser();
+        if (invocation.Mcp)
+        {
+            return await McpServer.RunAsync(settings, paths).ConfigureAwait(false);
+        }
+
+        if (invocation.Server)
+        {
+            return await InterpreterServer.RunAsync(ServerAddress.Resolve(invocation.Host, invocation.Port, Environment.GetEnvironmentVariables()), settings, paths).ConfigureAwait(false);
+        }
+
         var plain = invocation.Plain || invocation.ReadStdin || Console.IsOutputRedirected;
         IConversationView view = plain
             ? new PlainConversationView(Console.Out, Console.Error)
@@ -31,6 +45,13 @@ internal static class Application
             {
                 throw new UsageException("--stdin was given but standard input was empty.", "Pipe a message in: echo \"hello\" | interpreter --stdin.");
             }
+        }
+
+        if (invocation.Json)
+        {
+            return message is null
+                ? throw new UsageException("--json answers one message: give it as words or with --stdin.")
+                : await JsonRun.RunAsync(settings, message, paths).ConfigureAwait(false);
         }
 
         var interactive = !plain && !Console.IsInputRedirected;
@@ -78,13 +99,15 @@ internal static class Application
             loop.AskToGoOn = (question, token) => YesNoQuestion.AskAsync(question, input, promptWriter, token);
         }
 
+        await using var mcp = await McpConnections.ConnectAsync(settings.McpServers, approver, Path.Combine(paths.CacheDirectory, "files"), line => { if (switches.Verbose) { view.Verbose(line); } }, CancellationToken.None).ConfigureAwait(false);
+        loop.AddTools(mcp.Tools);
         var conversations = new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask };
         var recorder = new ConversationRecorder(conversations);
         var shell = new ChatShell(loop, view, switches, settings.ConversationHistory ? recorder : null)
         {
             ModelName = plain ? null : settings.Llm.Model,
             BacktickFences = settings.MultiLine,
-            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out) { Safety = safety },
+            Commands = new SessionCommands(loop, languages, settings, switches, recorder, Console.Out) { Safety = safety, Mcp = mcp },
         };
         Console.CancelKeyPress += (_, e) =>
         {

@@ -37,9 +37,13 @@ internal sealed class SessionCommands(
         %markdown [path]       export the conversation as Markdown (default conversation.md)
         %jupyter [path]        export the code and its output as a Jupyter notebook (default conversation.ipynb)
         %% <command>           run a shell command in the shell session
+        %mcp                   the MCP servers of the profile and their tools
         %help                  this list
         """                    open and close multi-line input
         """";
+
+    /// <summary>The profile's MCP servers, connected; <c>%mcp</c> lists them.</summary>
+    public Core.Mcp.McpConnections Mcp { get; init; } = Core.Mcp.McpConnections.None;
 
     /// <summary>Runs the command line <paramref name="line"/>, which starts with <c>%</c>.</summary>
     public async Task RunAsync(string line, CancellationToken cancellationToken)
@@ -66,6 +70,9 @@ internal sealed class SessionCommands(
                 break;
             case "undo":
                 await UndoAsync().ConfigureAwait(false);
+                break;
+            case "mcp":
+                await WriteAsync(Mcp.Describe()).ConfigureAwait(false);
                 break;
             case "tokens":
                 await WriteAsync(TokensText(argument)).ConfigureAwait(false);

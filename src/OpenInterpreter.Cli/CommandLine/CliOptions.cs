@@ -59,6 +59,11 @@ internal sealed class CliOptions
     public Option<bool> Assistant { get; } = Flag("assistant", "Load the built-in assistant profile: short spoken-style answers, runs code, loop mode");
     public Option<bool> Llama3 { get; } = Flag("llama3", "Load the built-in llama3 profile: Llama 3 on Ollama, code blocks in text");
     public Option<bool> Groq { get; } = Flag("groq", "Load the built-in groq profile: Llama 3.3 70B on Groq (GROQ_API_KEY)");
+    public Option<bool> Json { get; } = Flag("json", "With --stdin or a message: every LMC chunk as one JSON line on stdout, then an outcome line");
+    public Option<bool> Server { get; } = Flag("server", "Serve OI's HTTP and websocket API (INTERPRETER_HOST/INTERPRETER_PORT, default 127.0.0.1:8000)");
+    public Option<string?> Host { get; } = Value<string?>("host", "The address --server listens on (else INTERPRETER_HOST, default 127.0.0.1)");
+    public Option<int?> Port { get; } = Value<int?>("port", "The port --server listens on (else INTERPRETER_PORT, default 8000)");
+    public Option<bool> Mcp { get; } = Flag("mcp", "Serve the execute and editor tools over MCP on stdin/stdout");
     public Argument<string[]> Words { get; } = new("message") { Description = "A first message; without one an interactive session starts", Arity = ArgumentArity.ZeroOrMore };
 
     public RootCommand CreateCommand()
@@ -67,7 +72,8 @@ internal sealed class CliOptions
         {
             AutoRun, Model, ApiBase, ApiVersion, Local, SupportsFunctions, NoSupportsFunctions, ApiKey, Temperature, MaxTokens,
             ContextWindow, SystemMessage, CustomInstructions, MaxOutput, Timeout, IdleTimeout, FirstTokenTimeout, MaxTurns, Tools, Os, Stdin, Plain, Verbose, Version, Profile, Fast,
-            SaveProfile, Profiles, ResetProfile, Conversations, Continue, SafeMode, Sandbox, SandboxNetwork, MaxBudget, Words,
+            SaveProfile, Profiles, ResetProfile, Conversations, Continue, SafeMode, Sandbox, SandboxNetwork, MaxBudget,
+            Json, Server, Host, Port, Mcp, Words,
         };
         foreach (var option in OpenInterpreterFlags())
         {

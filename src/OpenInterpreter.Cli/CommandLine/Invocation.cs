@@ -38,4 +38,16 @@ internal sealed record Invocation(
 
     /// <summary>Lines to show before starting (what OI-only flags such as --disable_telemetry mean here).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary><c>--json</c>: chunks as JSON lines for scripts and CI.</summary>
+    public bool Json { get; init; }
+
+    /// <summary><c>--server</c>, and where it listens (<c>--host</c>, <c>--port</c>; null: the environment or the default).</summary>
+    public bool Server { get; init; }
+
+    public string? Host { get; init; }
+
+    public int? Port { get; init; }
+
+    /// <summary><c>--mcp</c>: our tools served over MCP on stdio.</summary>
+    public bool Mcp { get; init; }
 }

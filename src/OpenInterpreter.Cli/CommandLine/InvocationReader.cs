@@ -120,6 +120,11 @@ internal static class InvocationReader
             TimeoutSetting = loaded.Settings.RunTimeout,
             ShowLocalModels = parsed.GetValue(options.LocalModels),
             Notices = ProfileFlags.Notices(parsed, options),
+            Json = parsed.GetValue(options.Json),
+            Server = parsed.GetValue(options.Server),
+            Host = parsed.GetValue(options.Host),
+            Port = parsed.GetValue(options.Port),
+            Mcp = parsed.GetValue(options.Mcp),
         };
     }
 

@@ -23,7 +23,10 @@ public sealed class ConversationLoop(
     InterpreterSettings settings,
     InterpreterPaths paths)
 {
-    private readonly ToolSet _tools = ToolSet.Create(languages, approver, settings, paths);
+    private ToolSet _tools = ToolSet.Create(languages, approver, settings, paths);
+
+    /// <summary>Offers <paramref name="tools"/> too (an MCP server's, connected after the loop was made), from the next request on.</summary>
+    public void AddTools(IEnumerable<ITool> tools) => _tools = new ToolSet([.. _tools.Tools, .. tools]);
 
     /// <summary>The conversation so far, in LMC shape; it starts with a profile's messages (OI's few-shot examples), if any.</summary>
     public List<LmcMessage> Messages { get; } = [.. settings.Messages ?? []];
@@ -75,9 +78,34 @@ public sealed class ConversationLoop(
     }
 
     /// <summary>Adds the user's message and runs the loop until the model is done, streaming what happens.</summary>
-    public async IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, CancellationToken cancellationToken)
     {
         Messages.Add(LmcMessage.UserText(userMessage));
+        return RespondAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs code the user approved after its turn ended (a server's "yes" to an <see cref="ApprovalPendingException"/>):
+    /// hands it to the tools as an <c>execute</c> call, then lets the model go on with the output, streaming both.
+    /// </summary>
+    public async IAsyncEnumerable<LmcChunk> RunApprovedCodeAsync(CodeRequest code, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var arguments = new Dictionary<string, object?> { ["language"] = code.Language, ["code"] = code.Code };
+        var call = new FunctionCallContent($"call_approved_{Messages.Count}", ExecuteTool.Name, arguments);
+        await foreach (var chunk in HandleCallAsync(call, [], cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+
+        await foreach (var chunk in RespondAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>Calls the model and its tools until it answers without a tool call.</summary>
+    private async IAsyncEnumerable<LmcChunk> RespondAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var options = new ChatOptions
         {
             Temperature = (float)settings.Llm.Temperature,
@@ -245,13 +273,7 @@ public sealed class ConversationLoop(
                 Messages.Add(LmcMessage.AssistantText(text.ToString()));
             }
 
-            // The provider's usage where it reports one; else our own counts of what went and came. Both the status
-            // line and the spending cap are priced from it.
-            var turn = new TokenUsage(
-                reported?.InputTokenCount ?? Tokens.Count(history) + ToolTokens,
-                reported?.OutputTokenCount ?? Tokens.Count(text.ToString()) + drafts.Values.Sum(d => Tokens.Count(d.RawArguments.ToString())));
-            Usage += turn;
-            Spending.Record(turn.Input, turn.Output, reported: reported is { InputTokenCount: not null, OutputTokenCount: not null });
+            CountUsage(history, text, drafts, reported);
         }
 
         if (textOpen)
@@ -273,6 +295,22 @@ public sealed class ConversationLoop(
                 $"The reply from {model.Route.Provider.DisplayName} at {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
                 "Try again.");
         }
+    }
+
+    /// <summary>
+    /// Adds one request to <see cref="Usage"/> and to the spending meter: the provider's figures when it sent them,
+    /// else our own counts of what went and came.
+    /// </summary>
+    private void CountUsage(List<ChatMessage> history, StringBuilder text, SortedDictionary<int, ToolCallDraft> drafts, UsageDetails? reported)
+    {
+        var turn = reported is { InputTokenCount: { } input, OutputTokenCount: { } output }
+            ? new TokenUsage(input, output)
+            : new TokenUsage(
+                Tokens.Count(history) + ToolTokens,
+                Tokens.Count(text.ToString()) + drafts.Values.Sum(d => Tokens.Count(d.RawArguments.ToString())),
+                Reported: false);
+        Usage += turn;
+        Spending.Record(turn.Input, turn.Output, turn.Reported);
     }
 
     private static LmcChunk EndCode(ToolCallDraft draft) => new(LmcRole.Assistant, LmcType.Code, draft.ShownLanguage, End: true);

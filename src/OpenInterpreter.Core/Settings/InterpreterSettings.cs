@@ -57,6 +57,10 @@ public sealed record InterpreterSettings
     /// <summary>The tools offered to the model (<c>interpreter</c>, <c>editor</c>, <c>gui</c>); null for the default set.</summary>
     public IReadOnlyList<string>? Tools { get; init; }
 
+    /// <summary>The MCP servers whose tools are offered to the model as <c>mcp__NAME__TOOL</c> (profile key <c>mcp_servers</c>).</summary>
+    public IReadOnlyList<Mcp.McpServerConfig> McpServers { get; init; } = [];
+
+
     /// <summary>The languages the model may use (OI's <c>computer.languages</c>); null for every installed one.</summary>
     public IReadOnlyList<string>? Languages { get; init; }
 

@@ -52,6 +52,9 @@ public static class ProfileParser
                 case YamlMappingNode section when prefix is null && SettingKeys.Sections.Contains(name):
                     Read(section, name, file, entries);
                     break;
+                case YamlMappingNode servers when prefix is null && name == "mcp_servers":
+                    entries.Add(new(key, SettingValue.Of(Json(servers), location)));
+                    break;
                 case YamlScalarNode scalar when IsNull(scalar):
                     // `api_key:` with nothing after it, or `~`: the key is left as it was.
                     break;
@@ -64,6 +67,47 @@ public static class ProfileParser
                     break;
                 default:
                     entries.Add(new(key, new SettingValue(null, null, location)));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A YAML node as JSON text (mappings as objects, sequences as arrays, scalars as strings), for nested keys.</summary>
+    private static string Json(YamlNode node)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            Write(json, node);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+
+        static void Write(System.Text.Json.Utf8JsonWriter json, YamlNode node)
+        {
+            switch (node)
+            {
+                case YamlMappingNode mapping:
+                    json.WriteStartObject();
+                    foreach (var (key, value) in mapping.Children)
+                    {
+                        json.WritePropertyName((key as YamlScalarNode)?.Value ?? "");
+                        Write(json, value);
+                    }
+
+                    json.WriteEndObject();
+                    break;
+                case YamlSequenceNode sequence:
+                    json.WriteStartArray();
+                    foreach (var item in sequence.Children)
+                    {
+                        Write(json, item);
+                    }
+
+                    json.WriteEndArray();
+                    break;
+                default:
+                    json.WriteStringValue((node as YamlScalarNode)?.Value ?? "");
                     break;
             }
         }

@@ -42,6 +42,8 @@ public static class SettingKeys
         new("max_budget", (s, v) => s with { MaxBudget = v.AsDouble("max_budget", 0, 1_000_000) }, s => s.MaxBudget),
         // Seconds one run of code may take; 0 for no limit, even under --stdin.
         new("timeout", (s, v) => s with { RunTimeout = TimeSpan.FromSeconds(v.AsDouble("timeout", 0, 7 * 24 * 3600)) }, s => s.RunTimeout?.TotalSeconds),
+        // A mapping of servers; the profile parser hands it over as JSON text.
+        new("mcp_servers", (s, v) => s with { McpServers = Mcp.McpServerConfig.ParseAll(v.AsText("mcp_servers"), v.Location) }, null),
         new("tools", (s, v) => s with { Tools = v.AsList("tools") }, s => s.Tools),
         new("computer.languages", (s, v) => s with { Languages = v.AsList("computer.languages") }, s => s.Languages),
         // In OI's own default.yaml; accepted so that file loads without warnings, but they change nothing here.

@@ -13,5 +13,6 @@ public static class ToolFunctions
         Gui.GuiTool.FunctionName,
     };
 
-    public static bool IsToolFunction(string? format) => format is not null && Names.Contains(format);
+    public static bool IsToolFunction(string? format) =>
+        format is not null && (Names.Contains(format) || format.StartsWith(Mcp.McpTool.Prefix, StringComparison.Ordinal));
 }

@@ -1,0 +1,21 @@
+using OpenInterpreter.Core.Tools;
+
+namespace OpenInterpreter.Core.Conversation;
+
+/// <summary>
+/// Declines every run and action with one reason: for front ends with nobody to ask (<c>--json</c>, <c>--mcp</c>,
+/// <c>--server</c> without auto-run), so the model is told why instead of the run waiting for an answer.
+/// </summary>
+public sealed class DecliningApprover(string reason) : ICodeApprover
+{
+    /// <summary>What the model is told when code is not run because auto-run is off and nobody can be asked.</summary>
+    public const string NobodyToAsk =
+        "The code was not run: auto-run is off and there is nobody to ask for permission. " +
+        "Tell the user to run the interpreter with -y (auto-run) if they want code to run unattended.";
+
+    public ValueTask<CodeApproval> ApproveAsync(CodeRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CodeApproval.Decline(reason));
+
+    public ValueTask<CodeApproval> ApproveActionAsync(ToolAction action, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CodeApproval.Decline($"{action.DeclinedText} {reason}"));
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.EndToEnd;
+
+public sealed class JsonModeTests
+{
+    /// <summary>Every line of stdout, parsed; a line that is not JSON fails the test here.</summary>
+    private static List<JsonElement> Lines(string stdout) =>
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+
+    [Fact]
+    public async Task Json_writes_every_chunk_as_a_line_then_the_outcome()
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("six times seven", FakeReply.Execute("python", "print(6 * 7)", leadingText: "Let me compute."))
+            .When(r => r.ToolResults.Count > 0, FakeReply.Text("It is 42."));
+        await using var interpreter = Session.Start(server, "--json", "-y", "what", "is", "six times seven");
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        var lines = Lines(interpreter.Stdout);
+        var chunks = lines[..^1];
+        Assert.All(chunks, c => Assert.True(c.TryGetProperty("role", out _)));
+        string Content(string type) => string.Concat(chunks.Where(c => c.GetProperty("type").GetString() == type && c.TryGetProperty("content", out _)).Select(c => c.GetProperty("content").GetString()));
+        Assert.Equal("print(6 * 7)", Content("code"));
+        var output = Content("console");
+        Assert.Contains("42", output);
+        Assert.Contains(chunks, c => c.GetProperty("type").GetString() == "message" && c.TryGetProperty("start", out var start) && start.GetBoolean());
+
+        var outcome = lines[^1];
+        Assert.Equal("outcome", outcome.GetProperty("type").GetString());
+        Assert.Equal("done", outcome.GetProperty("outcome").GetString());
+        Assert.Equal(0, outcome.GetProperty("exit_code").GetInt32());
+        Assert.True(outcome.GetProperty("tokens").GetProperty("input").GetInt64() > 0);
+        Assert.True(outcome.GetProperty("tokens").GetProperty("output").GetInt64() > 0);
+        Assert.True(outcome.GetProperty("cost_usd").GetDecimal() > 0);
+        var saved = outcome.GetProperty("conversation").GetString();
+        Assert.True(File.Exists(saved), $"conversation file {saved}");
+        Assert.Contains("It is 42.", await File.ReadAllTextAsync(saved!));
+        Assert.Contains("42", server.Requests.Last().ToolResults.Single());
+    }
+
+    [Fact]
+    public async Task Json_reads_the_message_from_stdin_and_without_auto_run_runs_nothing()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-json-").FullName;
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("make a file", FakeReply.Execute("shell", "touch created.txt"))
+            .Otherwise(FakeReply.Text("I could not run it."));
+        await using var interpreter = Session.StartIn(work, server, "--json", "--stdin");
+
+        await interpreter.WriteLineAsync("make a file");
+        interpreter.CloseInput();
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.False(File.Exists(Path.Combine(work, "created.txt")));
+        Assert.Contains("auto-run is off", server.Requests.Last().ToolResults.Single());
+        Assert.Equal("done", Lines(interpreter.Stdout)[^1].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Json_reports_a_model_failure_as_failed_with_exit_code_1()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Error(401, "Incorrect API key provided", "invalid_api_key"));
+        await using var interpreter = Session.Start(server, "--json", "hello");
+
+        Assert.Equal(1, await interpreter.WaitForExitAsync());
+        var outcome = Lines(interpreter.Stdout).Single();
+        Assert.Equal("failed", outcome.GetProperty("outcome").GetString());
+        Assert.Equal(1, outcome.GetProperty("exit_code").GetInt32());
+        Assert.False(string.IsNullOrEmpty(outcome.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task Json_reports_ctrl_c_as_interrupted_with_exit_code_130()
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("wait", FakeReply.Execute("python", "import time\nprint('started', flush=True)\ntime.sleep(600)"))
+            .Otherwise(FakeReply.Text("stopped"));
+        await using var interpreter = Session.Start(server, "--json", "-y", "wait");
+
+        await interpreter.WaitForOutputAsync("started", timeoutSeconds: 60);
+        interpreter.Interrupt();
+
+        Assert.Equal(130, await interpreter.WaitForExitAsync());
+        Assert.Equal("interrupted", Lines(interpreter.Stdout)[^1].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Json_without_a_message_is_a_usage_error()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
+        await using var interpreter = Session.Start(server, "--json");
+        interpreter.CloseInput();
+
+        Assert.Equal(2, await interpreter.WaitForExitAsync());
+        Assert.Contains("--json", interpreter.Stderr);
+        Assert.Equal("", interpreter.Stdout);
+    }
+
+    [Fact]
+    public async Task Max_turns_stops_a_model_that_never_stops_calling_tools()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Execute("python", "print('again')"));
+        await using var interpreter = Session.Start(server, "--json", "-y", "--max_turns", "2", "loop forever");
+
+        Assert.Equal(1, await interpreter.WaitForExitAsync());
+        Assert.Equal(2, server.Requests.Count);
+        var outcome = Lines(interpreter.Stdout)[^1];
+        Assert.Equal("failed", outcome.GetProperty("outcome").GetString());
+        Assert.Contains("max_turns", outcome.GetProperty("error").GetString());
+    }
+}

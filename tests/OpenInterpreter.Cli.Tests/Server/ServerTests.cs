@@ -1,0 +1,221 @@
+using System.Text.Json;
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.Server;
+
+public sealed class ServerTests
+{
+    private const string Key = "oi-server-test-key";
+
+    private static FakeModelServer SixTimesSeven() => FakeModelServer.Start()
+        .When(r => r.ToolResults.Count > 0 && r.LastMessageText.Contains("42"), FakeReply.Text("It is 42."))
+        .WhenLastMessageContains("six times seven", FakeReply.Execute("python", "print(6 * 7)", leadingText: "Let me compute."))
+        .Otherwise(FakeReply.Text("Nothing ran."));
+
+    private static Task<ExternalProcess.Result> Curl(params string[] arguments) =>
+        ExternalProcess.RunAsync("curl", ["-s", "-w", "\n%{http_code}", .. arguments], timeoutSeconds: 120);
+
+    private static (string Body, int Status) Split(ExternalProcess.Result result)
+    {
+        var cut = result.Stdout.LastIndexOf('\n');
+        return (result.Stdout[..cut], int.Parse(result.Stdout[(cut + 1)..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static List<JsonElement> JsonLines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+
+    [Fact]
+    public async Task Curl_sees_the_heartbeat_and_the_settings_and_403_without_the_key()
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model, apiKey: Key);
+
+        var heartbeat = Split(await Curl($"{server.Url}/heartbeat"));
+        Assert.Equal(200, heartbeat.Status);
+        Assert.Equal("alive", JsonDocument.Parse(heartbeat.Body).RootElement.GetProperty("status").GetString());
+
+        Assert.Equal(403, Split(await Curl($"{server.Url}/settings/auto_run")).Status);
+        Assert.Equal(403, Split(await Curl("-X", "POST", "-H", "X-API-KEY: wrong", "-d", "{\"auto_run\": true}", $"{server.Url}/settings")).Status);
+
+        var before = Split(await Curl("-H", $"X-API-KEY: {Key}", $"{server.Url}/settings/auto_run"));
+        Assert.Equal(200, before.Status);
+        Assert.False(JsonDocument.Parse(before.Body).RootElement.GetProperty("auto_run").GetBoolean());
+
+        var set = Split(await Curl("-X", "POST", "-H", $"X-API-KEY: {Key}", "-H", "Content-Type: application/json", "-d", "{\"auto_run\": true, \"llm\": {\"temperature\": 0.5}}", $"{server.Url}/settings"));
+        Assert.Equal(200, set.Status);
+        Assert.True(JsonDocument.Parse(Split(await Curl("-H", $"X-API-KEY: {Key}", $"{server.Url}/settings/auto_run")).Body).RootElement.GetProperty("auto_run").GetBoolean());
+        Assert.Equal(0.5, JsonDocument.Parse(Split(await Curl("-H", $"X-API-KEY: {Key}", $"{server.Url}/settings/temperature")).Body).RootElement.GetProperty("temperature").GetDouble(), 3);
+        Assert.Equal(404, Split(await Curl("-X", "POST", "-H", $"X-API-KEY: {Key}", "-d", "{\"no_such_setting\": 1}", $"{server.Url}/settings")).Status);
+        Assert.DoesNotContain(EndToEnd.Session.TestKey, Split(await Curl("-H", $"X-API-KEY: {Key}", $"{server.Url}/settings/api_key")).Body);
+
+        // Auto-run is on now, so POST / runs the code and streams the chunks as JSON lines.
+        var run = Split(await Curl("-X", "POST", "-H", $"X-API-KEY: {Key}", "-d", "{\"role\": \"user\", \"type\": \"message\", \"content\": \"what is six times seven\"}", $"{server.Url}/"));
+        Assert.Equal(200, run.Status);
+        var chunks = JsonLines(run.Body);
+        Assert.Contains(chunks, c => c.GetProperty("type").GetString() == "console" && c.TryGetProperty("content", out var o) && o.GetString()!.Contains("42"));
+        Assert.Equal("complete", chunks[^1].GetProperty("content").GetString());
+        Assert.Equal(0.5, model.Requests[0].Json.GetProperty("temperature").GetDouble(), 3);
+    }
+
+    [Fact]
+    public async Task A_non_loopback_host_without_a_key_is_refused_at_start()
+    {
+        await using var model = SixTimesSeven();
+        await using var process = InterpreterProcess.Start(["--api_base", model.BaseUrl, "--api_key", EndToEnd.Session.TestKey, "--server", "--host", "0.0.0.0", "--port", "0"]);
+
+        Assert.Equal(2, await process.WaitForExitAsync());
+        Assert.Contains("INTERPRETER_API_KEY", process.Stderr);
+        Assert.Single(process.Stderr.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("stream")]
+    public async Task The_openai_package_gets_a_reply_that_includes_the_run(string mode)
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model, Key, "", "-y");
+
+        var result = await ExternalProcess.NodeAsync("openai-chat.mjs", [$"{server.Url}/openai", Key, mode, "what is six times seven"]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr + server.Process.Stderr);
+        var reply = JsonDocument.Parse(result.Stdout).RootElement;
+        var content = reply.GetProperty("content").GetString()!;
+        Assert.Contains("Let me compute.", content);
+        Assert.Contains("```python\nprint(6 * 7)\n```", content);
+        Assert.Contains("```output\n42", content);
+        Assert.EndsWith("It is 42.", content);
+        if (mode == "stream")
+        {
+            Assert.True(reply.GetProperty("chunks").GetInt32() > 3);
+        }
+        else
+        {
+            Assert.Equal("stop", reply.GetProperty("finish_reason").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_openai_package_is_refused_with_a_wrong_key()
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model, Key);
+
+        var result = await ExternalProcess.NodeAsync("openai-chat.mjs", [$"{server.Url}/openai", "wrong", "plain", "hello"]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("403", result.Stderr);
+        Assert.Empty(model.Requests);
+    }
+
+    [Fact]
+    public async Task A_ws_client_with_the_auth_message_gets_the_chunks_then_complete()
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model, Key, "", "-y");
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "what is six times seven"], new Dictionary<string, string> { ["OI_AUTH"] = Key });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var chunks = JsonLines(result.Stdout);
+        Assert.True(chunks[0].GetProperty("auth").GetBoolean(), result.Stdout);
+        Assert.Contains("42", result.Stdout);
+        Assert.Contains(chunks, c => c.TryGetProperty("type", out var t) && t.GetString() == "console" && c.TryGetProperty("content", out var o) && o.GetString()!.Contains("42"));
+        var said = string.Concat(chunks.Where(c => c.TryGetProperty("type", out var t) && t.GetString() == "message" && c.TryGetProperty("content", out _)).Select(c => c.GetProperty("content").GetString()));
+        Assert.EndsWith("It is 42.", said);
+        Assert.Equal("complete", chunks[^1].GetProperty("content").GetString());
+        Assert.Contains("closed 1000", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_ws_client_without_the_auth_message_is_refused_and_closed()
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model, Key, "", "-y");
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "what is six times seven"]);
+
+        Assert.Contains("Invalid or missing API key", result.Stdout);
+        Assert.Contains("closed 1008", result.Stdout);
+        Assert.Empty(model.Requests);
+    }
+
+    [Fact]
+    public async Task Without_auto_run_the_code_waits_for_yes()
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model);
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "what is six times seven", "yes"]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var chunks = JsonLines(result.Stdout);
+        var confirmation = chunks.FindIndex(c => c.GetProperty("type").GetString() == "confirmation");
+        Assert.True(confirmation >= 0, result.Stdout);
+        Assert.Equal("print(6 * 7)", chunks[confirmation].GetProperty("content").GetString());
+        var firstComplete = chunks.FindIndex(c => c.TryGetProperty("content", out var s) && s.GetString() == "complete");
+        Assert.True(firstComplete > confirmation);
+        Assert.DoesNotContain(chunks[..firstComplete], c => c.GetProperty("type").GetString() == "console");
+        var output = chunks.FindIndex(c => c.GetProperty("type").GetString() == "console" && c.TryGetProperty("content", out var o) && o.GetString()!.Contains("42"));
+        Assert.True(output > firstComplete, result.Stdout);
+        Assert.Contains("42", model.Requests[^1].ToolResults.Single());
+    }
+
+    [Fact]
+    public async Task Auto_run_on_in_a_message_runs_the_code()
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model);
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "{AUTO_RUN_ON} what is six times seven"]);
+
+        var chunks = JsonLines(result.Stdout);
+        Assert.DoesNotContain(chunks, c => c.GetProperty("type").GetString() == "confirmation");
+        Assert.Contains(chunks, c => c.GetProperty("type").GetString() == "console" && c.TryGetProperty("content", out var o) && o.GetString()!.Contains("42"));
+        Assert.DoesNotContain("AUTO_RUN", model.Requests[0].Body);
+    }
+
+    [Fact]
+    public async Task A_dropped_client_stops_its_run_and_two_clients_have_their_own_conversations()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-server-").FullName;
+        await using var model = FakeModelServer.Start()
+            .WhenLastMessageContains("sleep", FakeReply.Execute("python", "import os, time\nopen('pid', 'w').write(str(os.getpid()))\nprint('zzz' + '-asleep', flush=True)\ntime.sleep(600)"))
+            .WhenLastMessageContains("remember", FakeReply.Execute("python", "secret = 'first client'\nprint('kept')"))
+            .WhenLastMessageContains("recall", FakeReply.Execute("python", "print(globals().get('secret', 'nothing here'))"))
+            .Otherwise(FakeReply.Text("done"));
+        await using var server = await RunningServer.StartAsync(model, null, work, "-y");
+
+        var dropped = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "sleep"], new Dictionary<string, string> { ["DROP_AFTER"] = "zzz-asleep" });
+        Assert.Contains("zzz-asleep", dropped.Stdout);
+        var pid = int.Parse(await File.ReadAllTextAsync(Path.Combine(work, "pid")), System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Directory.Exists($"/proc/{pid}") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(Directory.Exists($"/proc/{pid}"), "the dropped client's run was not stopped");
+
+        var first = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "remember"]);
+        Assert.Contains("kept", first.Stdout);
+        var second = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "recall"]);
+        Assert.Contains("nothing here", second.Stdout);
+    }
+
+    [Fact]
+    public async Task With_a_shared_conversation_the_second_client_sees_what_the_first_left()
+    {
+        await using var model = FakeModelServer.Start()
+            .WhenLastMessageContains("remember", FakeReply.Execute("python", "secret = 'first client'\nprint('kept')"))
+            .WhenLastMessageContains("recall", FakeReply.Execute("python", "print(globals().get('secret', 'nothing here'))"))
+            .Otherwise(FakeReply.Text("done"));
+        await using var server = await RunningServer.StartWithEnvironmentAsync(model, new Dictionary<string, string> { ["INTERPRETER_SHARED_CONVERSATION"] = "true" }, null, "", "-y");
+
+        Assert.Contains("kept", (await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "remember"])).Stdout);
+        var second = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "recall"]);
+
+        Assert.Contains("first client", second.Stdout);
+    }
+}

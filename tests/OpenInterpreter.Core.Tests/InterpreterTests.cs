@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using OpenInterpreter.Core.Messages;
+using OpenInterpreter.Core.Settings;
+using OpenInterpreter.Core.Tools;
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Core.Tests;
+
+/// <summary>The library's front door, <see cref="Interpreter"/>, in process and through the sample under samples/.</summary>
+public sealed class InterpreterTests
+{
+    private static FakeModelServer SixTimesSeven() => FakeModelServer.Start()
+        .When(r => r.ToolResults.Count > 0, FakeReply.Text("It is 42."))
+        .Otherwise(FakeReply.Execute("python", "print(6 * 7)"));
+
+    private static InterpreterSettings Settings(FakeModelServer server, bool autoRun = false) => new()
+    {
+        AutoRun = autoRun,
+        Llm = new ModelSettings { Model = "gpt-4o", ApiBase = server.BaseUrl, ApiKey = "sk-test-0123456789abcdefghij" },
+    };
+
+    private static InterpreterPaths TempPaths()
+    {
+        var home = Directory.CreateTempSubdirectory("oi-lib-").FullName;
+        return new InterpreterPaths(Path.Combine(home, "config"), Path.Combine(home, "cache"));
+    }
+
+    [Fact]
+    public async Task ChatAsync_streams_the_run_asks_the_callback_and_keeps_the_messages()
+    {
+        await using var server = SixTimesSeven();
+        var asked = new List<CodeRequest>();
+        await using var interpreter = Interpreter.Create(Settings(server), approve: (code, _) =>
+        {
+            asked.Add(code);
+            return ValueTask.FromResult(true);
+        }, paths: TempPaths());
+
+        var chunks = new List<LmcChunk>();
+        await foreach (var chunk in interpreter.ChatAsync("what is six times seven"))
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.Equal("print(6 * 7)", Assert.Single(asked).Code);
+        Assert.Contains("42", string.Concat(chunks.Where(c => c is { Type: LmcType.Console, Format: LmcFormat.Output }).Select(c => c.Content)));
+        Assert.Equal(["user", "assistant", "computer", "assistant"], interpreter.Messages.Select(m => m.Role));
+        Assert.True(interpreter.Usage.Input > 0);
+
+        await interpreter.ResetAsync();
+        Assert.Empty(interpreter.Messages);
+    }
+
+    [Fact]
+    public async Task Code_the_callback_declines_is_not_run()
+    {
+        await using var server = SixTimesSeven();
+        await using var interpreter = Interpreter.Create(Settings(server), approve: (_, _) => ValueTask.FromResult(false), paths: TempPaths());
+
+        await foreach (var _ in interpreter.ChatAsync("what is six times seven"))
+        {
+        }
+
+        Assert.Equal("The user declined to run this code.", server.Requests[^1].ToolResults.Single());
+    }
+
+    [Fact]
+    public async Task The_sample_runs_against_the_model_server()
+    {
+        await using var server = SixTimesSeven();
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "OpenInterpreter.slnx")))
+        {
+            root = root.Parent!;
+        }
+
+        var sample = Path.Combine(root.FullName, "samples", "HelloInterpreter", "bin", "Release", "net10.0", "HelloInterpreter.dll");
+        var home = Directory.CreateTempSubdirectory("oi-sample-").FullName;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(sample);
+        start.ArgumentList.Add(server.BaseUrl);
+        start.ArgumentList.Add("what is six times seven");
+        start.Environment["HOME"] = home;
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(home, ".config");
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(home, ".cache");
+        start.Environment["OPENAI_API_KEY"] = "sk-test-0123456789abcdefghij";
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync("y");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, await errors);
+        var text = await output;
+        Assert.Contains("Run this python code? (y/n)", text);
+        Assert.Contains("```output\n42", text);
+        Assert.Contains("It is 42.", text);
+    }
+
+    [Fact]
+    public void The_library_packs_with_its_xml_docs()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "OpenInterpreter.slnx")))
+        {
+            root = root.Parent!;
+        }
+
+        var output = Directory.CreateTempSubdirectory("oi-pack-").FullName;
+        var start = new ProcessStartInfo("dotnet", ["pack", Path.Combine(root.FullName, "src", "OpenInterpreter.Core"), "-c", "Release", "--no-build", "-o", output, "-nologo", "-v", "quiet"]) { RedirectStandardOutput = true };
+        using (var process = Process.Start(start)!)
+        {
+            process.WaitForExit(TimeSpan.FromMinutes(5));
+            Assert.True(process.ExitCode == 0, process.StandardOutput.ReadToEnd());
+        }
+
+        using var package = ZipFile.OpenRead(Assert.Single(Directory.GetFiles(output, "OpenInterpreter.Core.*.nupkg")));
+        var names = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("lib/net10.0/OpenInterpreter.Core.dll", names);
+        Assert.Contains("lib/net10.0/OpenInterpreter.Core.xml", names);
+    }
+}
