@@ -74,11 +74,7 @@ internal static class Application
         using var speaker = settings.SpeakMessages ? MessageSpeaker.Find() : null;
         view = DecoratedView(view, settings, switches, speaker);
         using var model = CreateModel(settings, view, switches, interactive);
-        var sandbox = Sandbox.Create(settings.EffectiveSandbox, settings.SandboxNetwork, Environment.CurrentDirectory, OwnCommand(), Environment.GetEnvironmentVariable("INTERPRETER_SANDBOX_BACKEND"));
-        if (sandbox is not null)
-        {
-            view.Notice(sandbox.Description);
-        }
+        var sandbox = CreateSandbox(settings, view);
 
         await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files"), Sandbox = sandbox };
 
@@ -182,6 +178,31 @@ internal static class Application
         await shell.RunInteractiveAsync(input!, promptWriter, message).ConfigureAwait(false);
         signals.WaitIfTerminating();
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// The sandbox the settings ask for, announced in one line. One that cannot be enforced here stops the program when
+    /// asked for by name (--sandbox, sandbox:); when only implied by safe_mode: auto, it is said and runs go unconfined.
+    /// </summary>
+    private static Sandbox? CreateSandbox(InterpreterSettings settings, IConversationView view)
+    {
+        Sandbox? sandbox;
+        try
+        {
+            sandbox = Sandbox.Create(settings.EffectiveSandbox, settings.SandboxNetwork, Environment.CurrentDirectory, OwnCommand(), Environment.GetEnvironmentVariable("INTERPRETER_SANDBOX_BACKEND"));
+        }
+        catch (Core.InterpreterException e) when (settings.Sandbox is null)
+        {
+            view.Notice($"safe_mode: auto would sandbox every run, but {e.Message} Runs are not sandboxed; the danger check still applies.");
+            return null;
+        }
+
+        if (sandbox is not null)
+        {
+            view.Notice(sandbox.Description);
+        }
+
+        return sandbox;
     }
 
     /// <summary>The command that runs this program again (for the sandbox's launcher mode): the binary, or dotnet and the dll.</summary>

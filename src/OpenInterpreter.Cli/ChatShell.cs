@@ -71,6 +71,12 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
     {
         var before = loop.Usage;
         var ok = await RunInterruptibleAsync(token => view.ShowTurnAsync(loop.ChatAsync(message, token), token)).ConfigureAwait(false);
+        if (loop.Spending.Cap is not null)
+        {
+            // Under --max_budget, where the spend stands after each turn.
+            view.Notice(loop.Spending.Summary);
+        }
+
         Save();
         if (ModelName is not null)
         {

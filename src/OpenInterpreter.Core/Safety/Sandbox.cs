@@ -82,18 +82,13 @@ public sealed class Sandbox
     /// <summary>Rewrites <paramref name="start"/> so the program it starts runs confined; <paramref name="ownFolders"/> stay writable.</summary>
     public void Confine(ProcessStartInfo start, IEnumerable<string> ownFolders)
     {
-        var writable = ownFolders.Where(Directory.Exists).ToList();
-        if (Mode == "workspace-write")
-        {
-            writable.Add(WorkingDirectory);
-            writable.Add("/tmp");
-            writable.Add(Path.GetTempPath().TrimEnd('/'));
-        }
+        var own = ownFolders.Where(Directory.Exists).ToList();
+        var writable = Mode == "workspace-write" ? [.. own, WorkingDirectory, "/tmp", Path.GetTempPath().TrimEnd('/')] : own;
 
         // setsid stays first, so the confined program still leads its own process group.
         var setsid = Path.GetFileName(start.FileName) == "setsid";
         var command = setsid ? start.ArgumentList.ToList() : [start.FileName, .. start.ArgumentList];
-        var prefix = Backend == SandboxBackend.Bubblewrap ? BubblewrapArguments(writable) : LandlockArguments(writable);
+        var prefix = Backend == SandboxBackend.Bubblewrap ? BubblewrapArguments(own) : LandlockArguments(writable);
         start.ArgumentList.Clear();
         foreach (var argument in (setsid ? prefix : prefix.Skip(1)).Concat(command))
         {
@@ -106,19 +101,38 @@ public sealed class Sandbox
         }
     }
 
-    private List<string> BubblewrapArguments(List<string> writable)
+    private List<string> BubblewrapArguments(List<string> ownFolders)
     {
         var arguments = new List<string> { _bubblewrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--die-with-parent" };
-        foreach (var folder in writable.Distinct())
+        void Bind(string option, string folder) => arguments.AddRange([option, folder, folder]);
+        var workspace = Mode == "workspace-write";
+        string[] temporary = workspace ? ["/tmp", Path.GetTempPath().TrimEnd('/')] : [];
+        foreach (var folder in temporary.Where(Directory.Exists).Distinct())
         {
-            arguments.AddRange(["--bind", folder, folder]);
+            Bind("--bind", folder);
         }
 
-        // After the working folder's bind, so it wins: history is not code's to rewrite.
-        var git = Path.Combine(WorkingDirectory, ".git");
-        if (Mode == "workspace-write" && Directory.Exists(git))
+        // Later mounts cover earlier ones: a home inside /tmp stays read-only, the working folder and the session's
+        // own folders (some inside the home) are writable again, and .git is read-only last.
+        if (Environment.GetEnvironmentVariable("HOME") is { Length: > 1 } home && Directory.Exists(home) && temporary.Any(t => home.StartsWith(t + "/", StringComparison.Ordinal)))
         {
-            arguments.AddRange(["--ro-bind", git, git]);
+            Bind("--ro-bind", home);
+        }
+
+        if (workspace)
+        {
+            Bind("--bind", WorkingDirectory);
+        }
+
+        foreach (var folder in ownFolders.Distinct())
+        {
+            Bind("--bind", folder);
+        }
+
+        var git = Path.Combine(WorkingDirectory, ".git");
+        if (workspace && Directory.Exists(git))
+        {
+            Bind("--ro-bind", git);
         }
 
         if (!Network)

@@ -149,6 +149,7 @@ public sealed class SafetyTests
 
         Assert.Contains("Stopped before the next request", interpreter.Stderr);
         Assert.Contains("of its $0.0100 budget", interpreter.Stderr);
+        Assert.Matches(@"Spent \$0\.0\d{3} of \$0\.0100", interpreter.Stdout + interpreter.Stderr);
         Assert.InRange(server.Requests.Count, 2, 30);
     }
 
