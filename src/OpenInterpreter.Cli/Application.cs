@@ -100,7 +100,7 @@ internal static class Application
             string? path;
             try
             {
-                path = await ConversationPicker.PickAsync(conversations, latest, input, view).ConfigureAwait(false);
+                path = await ConversationPicker.PickAsync(conversations, latest, input, view, promptWriter).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -134,16 +134,19 @@ internal static class Application
         return ExitCodes.Done;
     }
 
-    /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>
+    /// <summary>
+    /// The prompt's input: a line editor with persisted history when a person types at a terminal (drawn on
+    /// <paramref name="prompt"/>, which is stderr when stdout is a file), plain lines from a pipe.
+    /// </summary>
     private static LineReader OpenPrompt(InterpreterPaths paths, TextWriter prompt)
     {
-        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        if (Console.IsInputRedirected)
         {
             return new LineReader(Console.In, prompt);
         }
 
         var keys = new TerminalKeys();
-        return new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), Console.Out, keys), keys);
+        return new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), prompt, keys), keys);
     }
 
     private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, SessionSwitches switches, bool interactive)

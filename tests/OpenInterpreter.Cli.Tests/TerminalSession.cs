@@ -14,11 +14,17 @@ public sealed class TerminalSession : IAsyncDisposable
 
     public string Home { get; }
 
+    /// <summary>The tmux session's name.</summary>
+    public string Name => _name;
+
     /// <summary>Starts <c>interpreter</c> with <paramref name="arguments"/> in a 120×40 terminal with <paramref name="home"/> as HOME.</summary>
-    public static Task<TerminalSession> StartAsync(string home, params string[] arguments) => StartAsync(home, stdoutFile: null, arguments);
+    public static Task<TerminalSession> StartAsync(string home, params string[] arguments) => StartAsync(home, stdoutFile: null, environment: null, arguments);
 
     /// <summary>As <see cref="StartAsync(string, string[])"/>, with standard output sent to <paramref name="stdoutFile"/> when given (<c>&gt; out.txt</c>).</summary>
-    public static async Task<TerminalSession> StartAsync(string home, string? stdoutFile, params string[] arguments)
+    public static Task<TerminalSession> StartAsync(string home, string? stdoutFile, params string[] arguments) => StartAsync(home, stdoutFile, environment: null, arguments);
+
+    /// <summary>As <see cref="StartAsync(string, string?, string[])"/>, with more environment variables.</summary>
+    public static async Task<TerminalSession> StartAsync(string home, string? stdoutFile, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var session = new TerminalSession(home);
         var work = Directory.CreateTempSubdirectory("oi-tty-work-").FullName;
@@ -26,9 +32,23 @@ public sealed class TerminalSession : IAsyncDisposable
         string[] command =
         [
             .. redirect, "env", $"HOME={home}", $"XDG_CONFIG_HOME={home}/.config", $"XDG_CACHE_HOME={home}/.cache", "OPENAI_API_KEY=", "DOTNET_NOLOGO=1", "TERM=xterm-256color",
+            .. (environment ?? new Dictionary<string, string>()).Select(pair => $"{pair.Key}={pair.Value}"),
             "dotnet", Path.Combine(AppContext.BaseDirectory, "interpreter.dll"), .. arguments,
         ];
-        await Tmux(["new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", "-c", work, string.Join(' ', command.Select(Quote))]);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Tmux(["new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", "-c", work, string.Join(' ', command.Select(Quote))]);
+                break;
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("server exited unexpectedly", StringComparison.Ordinal))
+            {
+                // The tmux server quits when another test's last session ends; the next command starts a new one.
+                await Task.Delay(200);
+            }
+        }
+
         // Keep the pane after the program exits, so its last screen can still be read.
         await Tmux(["set-option", "-t", session._name, "remain-on-exit", "on"]);
         return session;
@@ -70,12 +90,33 @@ public sealed class TerminalSession : IAsyncDisposable
             await PressAsync("C-d");
             try
             {
-                await WaitForAsync("Pane is dead", timeoutSeconds: attempt < 3 ? 5 : 30);
+                await WaitForExitAsync(timeoutSeconds: attempt < 3 ? 5 : 30);
                 return;
             }
             catch (TimeoutException) when (attempt < 3)
             {
             }
+        }
+    }
+
+    /// <summary>True once the program in the pane has ended.</summary>
+    public async Task<bool> HasEndedAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead}"])).Trim() == "1";
+
+    /// <summary>
+    /// Waits until the program has ended. tmux's own flag says so; its "Pane is dead" line is not always drawn by the
+    /// time the pane is captured.
+    /// </summary>
+    public async Task WaitForExitAsync(int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!await HasEndedAsync())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The program did not end:\n{await ScreenAsync()}");
+            }
+
+            await Task.Delay(50);
         }
     }
 
