@@ -112,7 +112,8 @@ internal static class Application
                 var earlier = ConversationStore.Load(path);
                 loop.Messages.AddRange(earlier);
                 recorder.ContinueIn(path);
-                view.Notice($"Continuing {ConversationStore.Title(path)} ({Path.GetFileName(path)}, {earlier.Count} messages).");
+                var first = earlier.FirstOrDefault(m => m.Role == OpenInterpreter.Core.Messages.LmcRole.User)?.Content?.ReplaceLineEndings(" ") ?? ConversationStore.Title(path);
+                view.Notice($"Continuing {(first.Length > 60 ? first[..59] + "…" : first)} ({Path.GetFileName(path)}, {earlier.Count} messages).");
                 if (!invocation.ReadStdin)
                 {
                     await ConversationPicker.ShowAsync(earlier, view).ConfigureAwait(false);
@@ -125,6 +126,7 @@ internal static class Application
             return await shell.TurnAsync(message!).ConfigureAwait(false) ? ExitCodes.Done : ExitCodes.Failed;
         }
 
+        input?.Keys?.Start();
         if (!plain)
         {
             Banner.Show(AnsiConsole.Console, settings, switches.AutoRun);

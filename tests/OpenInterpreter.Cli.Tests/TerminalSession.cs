@@ -9,6 +9,7 @@ namespace OpenInterpreter.Cli.Tests;
 public sealed class TerminalSession : IAsyncDisposable
 {
     private readonly string _name = $"oi-test-{Guid.NewGuid():N}";
+    private readonly string _log = Path.Combine(Path.GetTempPath(), $"oi-tty-{Guid.NewGuid():N}.log");
 
     private TerminalSession(string home) => Home = home;
 
@@ -51,6 +52,8 @@ public sealed class TerminalSession : IAsyncDisposable
 
         // Keep the pane after the program exits, so its last screen can still be read.
         await Tmux(["set-option", "-t", session._name, "remain-on-exit", "on"]);
+        // Everything the program writes, escape sequences included (the cursor's state is not kept for a dead pane).
+        await Tmux(["pipe-pane", "-o", "-t", session._name, $"cat >> {Quote(session._log)}"]);
         return session;
     }
 
@@ -62,20 +65,47 @@ public sealed class TerminalSession : IAsyncDisposable
 
     public Task<string> ScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-200"]);
 
+    /// <summary>Only what is on the screen now, without the scrollback.</summary>
+    public Task<string> VisibleScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name]);
+
     /// <summary>Everything the pane holds: the screen and the whole scrollback.</summary>
     public Task<string> HistoryAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-"]);
 
     /// <summary>Makes the window <paramref name="columns"/> wide, as a user dragging its edge does.</summary>
     public Task ResizeAsync(int columns, int rows = 40) => Tmux(["resize-window", "-t", _name, "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
-    /// <summary>Whether the terminal's cursor is visible (a program that hid it and died leaves it hidden).</summary>
-    public async Task<bool> CursorVisibleAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{cursor_flag}"])).Trim() == "1";
+    /// <summary>
+    /// Whether the program left the cursor visible: no "hide cursor" in its output after the last "show cursor" (a
+    /// program that hid it and died leaves the user's shell without one). Read from the program's output, as tmux
+    /// reports no cursor for a dead pane.
+    /// </summary>
+    public bool CursorLeftVisible()
+    {
+        var output = File.Exists(_log) ? File.ReadAllText(_log) : "";
+        return output.LastIndexOf("\u001b[?25l", StringComparison.Ordinal) <= output.LastIndexOf("\u001b[?25h", StringComparison.Ordinal);
+    }
+
+    /// <summary>Everything the program wrote to the terminal so far, escape sequences included.</summary>
+    public string RawOutput() => File.Exists(_log) ? File.ReadAllText(_log) : "";
 
     /// <summary>The process id of the program in the pane.</summary>
     public async Task<int> ProcessIdAsync() => int.Parse((await Tmux(["display-message", "-p", "-t", _name, "#{pane_pid}"])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The exit status of the program, once the pane is dead.</summary>
-    public async Task<string> ExitStatusAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead_status}"])).Trim();
+    public async Task<string> ExitStatusAsync()
+    {
+        // tmux marks the pane dead when the terminal closes, and knows the status once it has reaped the process.
+        for (var i = 0; ; i++)
+        {
+            var status = (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},}"])).Trim();
+            if (status.Length > 0 || i == 200)
+            {
+                return status;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Waits until the screen shows <paramref name="text"/> <paramref name="occurrence"/> times (tmux drops trailing spaces).</summary>
     /// <summary>
@@ -120,6 +150,22 @@ public sealed class TerminalSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until <paramref name="text"/> is no longer on the screen (<paramref name="visibleOnly"/>: not counting the scrollback).</summary>
+    public async Task WaitForGoneAsync(string text, bool visibleOnly = false, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        string screen;
+        while ((screen = visibleOnly ? await VisibleScreenAsync() : await ScreenAsync()).Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{text}' stayed on the screen:\n{screen}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async Task WaitForAsync(string text, int occurrence = 1, int timeoutSeconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
@@ -138,6 +184,7 @@ public sealed class TerminalSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Tmux(["kill-session", "-t", _name], check: false);
+        File.Delete(_log);
     }
 
     private static string Quote(string word) => $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
