@@ -143,7 +143,7 @@ internal static class Application
             string? path;
             try
             {
-                path = await ConversationPicker.PickAsync(conversations, latest, input, view).ConfigureAwait(false);
+                path = await ConversationPicker.PickAsync(conversations, latest, input, view, promptWriter).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -155,7 +155,8 @@ internal static class Application
                 var earlier = ConversationStore.Load(path);
                 loop.Messages.AddRange(earlier);
                 recorder.ContinueIn(path);
-                view.Notice($"Continuing {ConversationStore.Title(path)} ({Path.GetFileName(path)}, {earlier.Count} messages).");
+                var first = earlier.FirstOrDefault(m => m.Role == OpenInterpreter.Core.Messages.LmcRole.User)?.Content?.ReplaceLineEndings(" ") ?? ConversationStore.Title(path);
+                view.Notice($"Continuing {(first.Length > 60 ? first[..59] + "…" : first)} ({Path.GetFileName(path)}, {earlier.Count} messages).");
                 if (!invocation.ReadStdin)
                 {
                     await ConversationPicker.ShowAsync(earlier, view).ConfigureAwait(false);
@@ -170,6 +171,7 @@ internal static class Application
             return shell.WasInterrupted ? ExitCodes.Interrupted : ok ? ExitCodes.Done : ExitCodes.Failed;
         }
 
+        input?.Keys?.Start();
         if (!plain)
         {
             Banner.Show(AnsiConsole.Console, settings, switches.AutoRun);
@@ -225,16 +227,19 @@ internal static class Application
         return speaker is null ? view : new SpokenView(view, speaker);
     }
 
-    /// <summary>The prompt's input: a line editor with persisted history at a terminal, plain lines from a pipe.</summary>
+    /// <summary>
+    /// The prompt's input: a line editor with persisted history when a person types at a terminal (drawn on
+    /// <paramref name="prompt"/>, which is stderr when stdout is a file), plain lines from a pipe.
+    /// </summary>
     private static LineReader OpenPrompt(InterpreterPaths paths, TextWriter prompt)
     {
-        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        if (Console.IsInputRedirected)
         {
             return new LineReader(Console.In, prompt);
         }
 
         var keys = new TerminalKeys();
-        return new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), Console.Out, keys), keys);
+        return new LineReader(new LineEditor(new PromptHistory(paths.PromptHistoryFile), prompt, keys), keys);
     }
 
     private static ChatModel CreateModel(InterpreterSettings settings, IConversationView view, SessionSwitches switches, bool interactive)

@@ -13,7 +13,7 @@ namespace OpenInterpreter.Cli;
 internal static class ConversationPicker
 {
     /// <summary>The chosen conversation's file, or null when there is none or nothing was chosen.</summary>
-    public static async Task<string?> PickAsync(ConversationStore store, bool latest, LineReader? input, IConversationView view)
+    public static async Task<string?> PickAsync(ConversationStore store, bool latest, LineReader? input, IConversationView view, TextWriter? screen = null)
     {
         var (conversations, damaged) = store.List();
         foreach (var file in damaged)
@@ -35,7 +35,7 @@ internal static class ConversationPicker
         var entries = Entries(conversations, DateTime.Now);
         if (input?.Keys is { } keys)
         {
-            var list = new SelectionList(keys, Console.Out, () => AnsiConsole.Console.Profile.Width, () => AnsiConsole.Console.Profile.Height);
+            var list = new SelectionList(keys, screen ?? Console.Out, () => AnsiConsole.Console.Profile.Width, () => AnsiConsole.Console.Profile.Height);
             var (outcome, index) = await list.ChooseAsync("Which conversation do you want to continue?", entries, CancellationToken.None).ConfigureAwait(false);
             return outcome switch
             {

@@ -9,16 +9,23 @@ namespace OpenInterpreter.Cli.Tests;
 public sealed class TerminalSession : IAsyncDisposable
 {
     private readonly string _name = $"oi-test-{Guid.NewGuid():N}";
+    private readonly string _log = Path.Combine(Path.GetTempPath(), $"oi-tty-{Guid.NewGuid():N}.log");
 
     private TerminalSession(string home) => Home = home;
 
     public string Home { get; }
 
+    /// <summary>The tmux session's name.</summary>
+    public string Name => _name;
+
     /// <summary>Starts <c>interpreter</c> with <paramref name="arguments"/> in a 120×40 terminal with <paramref name="home"/> as HOME.</summary>
-    public static Task<TerminalSession> StartAsync(string home, params string[] arguments) => StartAsync(home, stdoutFile: null, arguments);
+    public static Task<TerminalSession> StartAsync(string home, params string[] arguments) => StartAsync(home, stdoutFile: null, environment: null, arguments);
 
     /// <summary>As <see cref="StartAsync(string, string[])"/>, with standard output sent to <paramref name="stdoutFile"/> when given (<c>&gt; out.txt</c>).</summary>
-    public static async Task<TerminalSession> StartAsync(string home, string? stdoutFile, params string[] arguments)
+    public static Task<TerminalSession> StartAsync(string home, string? stdoutFile, params string[] arguments) => StartAsync(home, stdoutFile, environment: null, arguments);
+
+    /// <summary>As <see cref="StartAsync(string, string?, string[])"/>, with more environment variables.</summary>
+    public static async Task<TerminalSession> StartAsync(string home, string? stdoutFile, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var session = new TerminalSession(home);
         var work = Directory.CreateTempSubdirectory("oi-tty-work-").FullName;
@@ -26,11 +33,27 @@ public sealed class TerminalSession : IAsyncDisposable
         string[] command =
         [
             .. redirect, "env", $"HOME={home}", $"XDG_CONFIG_HOME={home}/.config", $"XDG_CACHE_HOME={home}/.cache", "OPENAI_API_KEY=", "DOTNET_NOLOGO=1", "TERM=xterm-256color",
+            .. (environment ?? new Dictionary<string, string>()).Select(pair => $"{pair.Key}={pair.Value}"),
             "dotnet", Path.Combine(AppContext.BaseDirectory, "interpreter.dll"), .. arguments,
         ];
-        await Tmux(["new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", "-c", work, string.Join(' ', command.Select(Quote))]);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Tmux(["new-session", "-d", "-s", session._name, "-x", "120", "-y", "40", "-c", work, string.Join(' ', command.Select(Quote))]);
+                break;
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("server exited unexpectedly", StringComparison.Ordinal))
+            {
+                // The tmux server quits when another test's last session ends; the next command starts a new one.
+                await Task.Delay(200);
+            }
+        }
+
         // Keep the pane after the program exits, so its last screen can still be read.
         await Tmux(["set-option", "-t", session._name, "remain-on-exit", "on"]);
+        // Everything the program writes, escape sequences included (the cursor's state is not kept for a dead pane).
+        await Tmux(["pipe-pane", "-o", "-t", session._name, $"cat >> {Quote(session._log)}"]);
         return session;
     }
 
@@ -42,20 +65,47 @@ public sealed class TerminalSession : IAsyncDisposable
 
     public Task<string> ScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-200"]);
 
+    /// <summary>Only what is on the screen now, without the scrollback.</summary>
+    public Task<string> VisibleScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name]);
+
     /// <summary>Everything the pane holds: the screen and the whole scrollback.</summary>
     public Task<string> HistoryAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-"]);
 
     /// <summary>Makes the window <paramref name="columns"/> wide, as a user dragging its edge does.</summary>
     public Task ResizeAsync(int columns, int rows = 40) => Tmux(["resize-window", "-t", _name, "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
-    /// <summary>Whether the terminal's cursor is visible (a program that hid it and died leaves it hidden).</summary>
-    public async Task<bool> CursorVisibleAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{cursor_flag}"])).Trim() == "1";
+    /// <summary>
+    /// Whether the program left the cursor visible: no "hide cursor" in its output after the last "show cursor" (a
+    /// program that hid it and died leaves the user's shell without one). Read from the program's output, as tmux
+    /// reports no cursor for a dead pane.
+    /// </summary>
+    public bool CursorLeftVisible()
+    {
+        var output = File.Exists(_log) ? File.ReadAllText(_log) : "";
+        return output.LastIndexOf("\u001b[?25l", StringComparison.Ordinal) <= output.LastIndexOf("\u001b[?25h", StringComparison.Ordinal);
+    }
+
+    /// <summary>Everything the program wrote to the terminal so far, escape sequences included.</summary>
+    public string RawOutput() => File.Exists(_log) ? File.ReadAllText(_log) : "";
 
     /// <summary>The process id of the program in the pane.</summary>
     public async Task<int> ProcessIdAsync() => int.Parse((await Tmux(["display-message", "-p", "-t", _name, "#{pane_pid}"])).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The exit status of the program, once the pane is dead.</summary>
-    public async Task<string> ExitStatusAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead_status}"])).Trim();
+    public async Task<string> ExitStatusAsync()
+    {
+        // tmux marks the pane dead when the terminal closes, and knows the status once it has reaped the process.
+        for (var i = 0; ; i++)
+        {
+            var status = (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},}"])).Trim();
+            if (status.Length > 0 || i == 200)
+            {
+                return status;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Waits until the screen shows <paramref name="text"/> <paramref name="occurrence"/> times (tmux drops trailing spaces).</summary>
     /// <summary>
@@ -70,12 +120,49 @@ public sealed class TerminalSession : IAsyncDisposable
             await PressAsync("C-d");
             try
             {
-                await WaitForAsync("Pane is dead", timeoutSeconds: attempt < 3 ? 5 : 30);
+                await WaitForExitAsync(timeoutSeconds: attempt < 3 ? 5 : 30);
                 return;
             }
             catch (TimeoutException) when (attempt < 3)
             {
             }
+        }
+    }
+
+    /// <summary>True once the program in the pane has ended.</summary>
+    public async Task<bool> HasEndedAsync() => (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead}"])).Trim() == "1";
+
+    /// <summary>
+    /// Waits until the program has ended. tmux's own flag says so; its "Pane is dead" line is not always drawn by the
+    /// time the pane is captured.
+    /// </summary>
+    public async Task WaitForExitAsync(int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!await HasEndedAsync())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The program did not end:\n{await ScreenAsync()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="text"/> is no longer on the screen (<paramref name="visibleOnly"/>: not counting the scrollback).</summary>
+    public async Task WaitForGoneAsync(string text, bool visibleOnly = false, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        string screen;
+        while ((screen = visibleOnly ? await VisibleScreenAsync() : await ScreenAsync()).Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{text}' stayed on the screen:\n{screen}");
+            }
+
+            await Task.Delay(50);
         }
     }
 
@@ -97,6 +184,7 @@ public sealed class TerminalSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Tmux(["kill-session", "-t", _name], check: false);
+        File.Delete(_log);
     }
 
     private static string Quote(string word) => $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";

@@ -22,6 +22,7 @@ internal sealed class LineEditor(PromptHistory history, TextWriter output, Termi
     /// </summary>
     public async Task<string?> ReadLineAsync(string prompt, bool answer, CancellationToken cancellationToken)
     {
+        keys.Start();
         if (answer)
         {
             keys.HoldTypeAhead();

@@ -78,7 +78,8 @@ internal sealed partial class TerminalKeys : IDisposable
         RawMode.Leave();
     }
 
-    private void Start()
+    /// <summary>Turns raw mode on and starts reading, before a prompt is drawn, so no key typed after it is echoed or held back.</summary>
+    public void Start()
     {
         lock (_gate)
         {
