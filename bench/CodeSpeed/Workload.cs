@@ -71,7 +71,7 @@ internal static class Workloads
 
         yield return new(Python, "200 MB of output", $"import sys\nline = 'x' * 1023 + '\\n'\nfor _ in range({N(204_800)}):\n    sys.stdout.write(line)", WorkloadKind.Output);
         yield return new(Ruby, "200 MB of output", $"line = 'x' * 1023 + \"\\n\"\n{N(204_800)}.times {{ $stdout.write(line) }}", WorkloadKind.Output);
-        yield return new(JavaScript, "200 MB of output", $"const line = 'x'.repeat(1023) + '\\n';\nconst block = line.repeat(64);\nfor (let i = 0; i < {N(3_200)}; i++) process.stdout.write(block);", WorkloadKind.Output);
+        yield return new(JavaScript, "200 MB of output", $"var line = 'x'.repeat(1023) + '\\n';\nvar block = line.repeat(64);\nfor (let i = 0; i < {N(3_200)}; i++) process.stdout.write(block);", WorkloadKind.Output);
 
         yield return new(Python, "trivial run", "x = 1", WorkloadKind.Trivial);
         yield return new(Shell, "trivial run", "x=1", WorkloadKind.Trivial);
