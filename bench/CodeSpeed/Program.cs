@@ -5,7 +5,7 @@
 // Bare and session runs alternate in pairs and the tables show medians, so a machine shared with other work is fair
 // to both sides; the ratio is the median of the pairs' ratios.
 //
-// Usage: dotnet run -c Release --project bench/CodeSpeed [pairs] [scale] [language...]
+// Usage: dotnet run -c Release --project bench/CodeSpeed [pairs] [scale] [language or loop|output|trivial...]
 using System.Globalization;
 using OpenInterpreter.Core.Languages;
 
@@ -14,8 +14,10 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
 var only = args.Skip(2).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var languages = only.Where(name => !Enum.TryParse<WorkloadKind>(name, ignoreCase: true, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var kinds = only.Select(name => Enum.TryParse<WorkloadKind>(name, ignoreCase: true, out var kind) ? kind : (WorkloadKind?)null).OfType<WorkloadKind>().ToHashSet();
 var workloads = Workloads.All(scale)
-    .Where(w => (only.Count == 0 || only.Contains(w.Language.Name)) && OnPath(w.Language.Runtime))
+    .Where(w => (languages.Count == 0 || languages.Contains(w.Language.Name)) && (kinds.Count == 0 || kinds.Contains(w.Kind)) && OnPath(w.Language.Runtime))
     .ToList();
 var sessions = new Dictionary<string, DriverSession>();
 

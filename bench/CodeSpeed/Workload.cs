@@ -63,14 +63,15 @@ internal static class Workloads
         yield return new(R, "for loop", $"total <- 0\nfor (i in 1:{N(5_000_000)}) {{\n  total <- total + i\n}}", WorkloadKind.Loop);
         yield return new(R, "loop inside a function", $"f <- function() {{\n  total <- 0\n  for (i in 1:{N(8_000_000)}) {{\n    total <- total + i\n  }}\n  total\n}}\nresult <- f()", WorkloadKind.Loop);
         yield return new(R, "loop calling sqrt", $"total <- 0\nfor (i in 1:{N(3_000_000)}) {{\n  total <- total + sqrt(i)\n}}", WorkloadKind.Loop);
-        yield return new(JavaScript, "loop at top level", $"let total = 0;\nfor (let i = 0; i < {N(300_000_000)}; i++) {{\n  total += i;\n}}", WorkloadKind.Loop);
-        yield return new(JavaScript, "loop inside a function", $"function f() {{\n  let total = 0;\n  for (let i = 0; i < {N(300_000_000)}; i++) {{\n    total += i;\n  }}\n  return total;\n}}\nconst result = f();", WorkloadKind.Loop);
-        yield return new(JavaScript, "loop calling Math.sqrt", $"let total = 0;\nfor (let i = 0; i < {N(100_000_000)}; i++) {{\n  total += Math.sqrt(i);\n}}", WorkloadKind.Loop);
+        // var, not let: the same cell runs again in the same session, and a second top-level let would be an error.
+        yield return new(JavaScript, "loop at top level", $"var total = 0;\nfor (var i = 0; i < {N(30_000_000)}; i++) {{\n  total += i;\n}}", WorkloadKind.Loop);
+        yield return new(JavaScript, "loop inside a function", $"function f() {{\n  let total = 0;\n  for (let i = 0; i < {N(300_000_000)}; i++) {{\n    total += i;\n  }}\n  return total;\n}}\nvar result = f();", WorkloadKind.Loop);
+        yield return new(JavaScript, "loop calling Math.sqrt", $"var root = 0;\nfor (var j = 0; j < {N(30_000_000)}; j++) {{\n  root += Math.sqrt(j);\n}}", WorkloadKind.Loop);
         yield return new(Shell, "while loop", $"i=0\nwhile (( i < {N(300_000)} )); do\n  (( i++ ))\ndone", WorkloadKind.Loop);
 
         yield return new(Python, "200 MB of output", $"import sys\nline = 'x' * 1023 + '\\n'\nfor _ in range({N(204_800)}):\n    sys.stdout.write(line)", WorkloadKind.Output);
         yield return new(Ruby, "200 MB of output", $"line = 'x' * 1023 + \"\\n\"\n{N(204_800)}.times {{ $stdout.write(line) }}", WorkloadKind.Output);
-        yield return new(JavaScript, "200 MB of output", $"const line = 'x'.repeat(1023) + '\\n';\nconst block = line.repeat(64);\nfor (let i = 0; i < {N(3_200)}; i++) process.stdout.write(block);", WorkloadKind.Output);
+        yield return new(JavaScript, "200 MB of output", $"var line = 'x'.repeat(1023) + '\\n';\nvar block = line.repeat(64);\nfor (let i = 0; i < {N(3_200)}; i++) process.stdout.write(block);", WorkloadKind.Output);
 
         yield return new(Python, "trivial run", "x = 1", WorkloadKind.Trivial);
         yield return new(Shell, "trivial run", "x=1", WorkloadKind.Trivial);

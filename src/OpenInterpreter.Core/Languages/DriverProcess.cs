@@ -41,8 +41,8 @@ internal sealed class DriverProcess : IAsyncDisposable
         _requests = requests;
         _control = control;
         _cellExtension = cellExtension;
-        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _messages.Writer);
-        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _messages.Writer);
+        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _messages.Writer, Unread(process.StandardOutput.BaseStream));
+        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _messages.Writer, Unread(process.StandardError.BaseStream));
         _stdout.Start();
         _stderr.Start();
         _controlThread = new ControlPump(control, _messages.Writer).Start();
@@ -202,6 +202,12 @@ internal sealed class DriverProcess : IAsyncDisposable
 
         return pipe;
     }
+
+    /// <summary>How many bytes <paramref name="pipe"/> holds unread, asked of the kernel (FIONREAD); 0 when unknown.</summary>
+    private static Func<int>? Unread(Stream pipe) =>
+        pipe is System.IO.Pipes.PipeStream { SafePipeHandle: var handle }
+            ? () => Libc.Ioctl(handle.DangerousGetHandle(), Libc.BytesToRead, out var count) == 0 ? count : 0
+            : null;
 
     private static FileStream OpenFifo(string path)
     {

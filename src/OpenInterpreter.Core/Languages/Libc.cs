@@ -17,6 +17,12 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(nint fd, int command, int argument);
 
+    /// <summary>ioctl's FIONREAD: how many bytes a pipe holds unread.</summary>
+    public static readonly nuint BytesToRead = OperatingSystem.IsMacOS() ? 0x4004667fu : 0x541Bu;
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(nint fd, nuint request, out int value);
+
     [LibraryImport("libc", EntryPoint = "mkfifo", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int MakeFifo(string path, uint mode);
 

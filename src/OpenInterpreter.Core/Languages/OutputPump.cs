@@ -25,11 +25,19 @@ internal sealed class OutputPump
     private readonly char[] _chars = new char[ChunkBytes + 8];
     private volatile Fence? _fence;
 
-    public OutputPump(Stream source, OutputStream stream, ChannelWriter<DriverMessage> messages)
+    private readonly Func<int> _unread;
+
+    /// <param name="source">The pipe to read.</param>
+    /// <param name="stream">Which of the child's streams it is.</param>
+    /// <param name="messages">Where the output goes.</param>
+    /// <param name="unread">How many bytes the pipe already holds (0 when unknown): while more is waiting the pump
+    /// reads on and sends one fuller chunk, so a writer faster than the consumer costs fewer messages.</param>
+    public OutputPump(Stream source, OutputStream stream, ChannelWriter<DriverMessage> messages, Func<int>? unread = null)
     {
         _source = source;
         _stream = stream;
         _messages = messages;
+        _unread = unread ?? (() => 0);
     }
 
     /// <summary>Looks for <paramref name="fence"/> from now on; set before the driver is asked to run the cell.</summary>
@@ -46,6 +54,11 @@ internal sealed class OutputPump
         while (held >= 0)
         {
             var read = ReadSome(buffer.AsSpan(held));
+            while (read > 0 && held + read < buffer.Length && _unread() > 0 && ReadSome(buffer.AsSpan(held + read)) is var more and > 0)
+            {
+                read += more;
+            }
+
             if (read == 0)
             {
                 if (Emit(buffer.AsSpan(0, held), flush: true))

@@ -51,10 +51,22 @@ public sealed class OutputPumpTests
         Assert.All(chunks, length => Assert.InRange(length, 1, OutputPump.ChunkBytes));
     }
 
-    private static List<DriverMessage> Pump(byte[] data, int readSize)
+    [Fact]
+    public void Output_already_waiting_in_the_pipe_is_read_on_into_one_chunk()
+    {
+        var data = Encoding.UTF8.GetBytes(new string('x', 10_000) + "\u001eFENCE\u001e" + "tail");
+
+        var messages = Pump(data, readSize: 100, knowsUnread: true);
+
+        Assert.Equal([10_000, 4], messages.OfType<OutputMessage>().Select(m => m.Output.Text.Length));
+        Assert.Equal(new string('x', 10_000), TextBefore<FenceReached>(messages));
+    }
+
+    private static List<DriverMessage> Pump(byte[] data, int readSize, bool knowsUnread = false)
     {
         var channel = Channel.CreateUnbounded<DriverMessage>();
-        var pump = new OutputPump(new TrickleStream(data, readSize), OutputStream.Stdout, channel.Writer);
+        var source = new TrickleStream(data, readSize);
+        var pump = new OutputPump(source, OutputStream.Stdout, channel.Writer, knowsUnread ? () => (int)(source.Length - source.Position) : null);
         pump.Expect(Sample);
         pump.Run();
         channel.Writer.Complete();

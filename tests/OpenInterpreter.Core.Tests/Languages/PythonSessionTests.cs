@@ -225,6 +225,15 @@ public sealed class PythonSessionTests : IAsyncLifetime
         Assert.True(chunks >= megabytes * 1_000_000 / OutputPump.ChunkBytes);
     }
 
+    [FactOffMacOS]
+    public async Task The_output_pipes_hold_a_mebibyte_so_fast_output_rarely_waits_for_the_host()
+    {
+        // F_GETPIPE_SZ is 1032.
+        var result = await _session.RunToEndAsync("import fcntl\nprint(fcntl.fcntl(1, 1032), fcntl.fcntl(2, 1032))");
+
+        Assert.Equal("1048576 1048576\n", result.Stdout);
+    }
+
     [Fact]
     public async Task Disposing_kills_the_whole_process_group()
     {
