@@ -103,8 +103,12 @@ public abstract class DriverSession : ILanguageSession
         string? notice = null;
         if (_process is { HasExited: true } dead)
         {
-            notice = $"[The {Language.Name} session had ended (exit code {dead.ExitCode}); "
-                + "this run starts a fresh session, so earlier state is lost.]\n";
+            // Code left running in the background (a shell fork bomb's `&`) can reach the process limit between runs.
+            notice = SessionProcessLimit.Shared.TakeKilled(dead.ProcessGroupId)
+                ? $"[Code left running by an earlier run reached the limit of {SessionProcessLimit.Shared.Limit} processes (a fork bomb?), so the {Language.Name} session's processes were killed; "
+                    + "this run starts a fresh session, so earlier state is lost.]\n"
+                : $"[The {Language.Name} session had ended (exit code {dead.ExitCode}); "
+                    + "this run starts a fresh session, so earlier state is lost.]\n";
             _process = null;
             await dead.DisposeAsync().ConfigureAwait(false);
         }

@@ -54,6 +54,7 @@ public sealed class ForkBombTests
         await interpreter.WaitForOutputAsync("Survived.", timeoutSeconds: 120);
         await interpreter.WriteLineAsync("%% echo still-here");
         await interpreter.WaitForOutputAsync("still-here", timeoutSeconds: 60);
+        Assert.Contains("reached the limit of", interpreter.Stdout);
         interpreter.CloseInput();
 
         Assert.Equal(0, await interpreter.WaitForExitAsync(timeoutSeconds: 120));
