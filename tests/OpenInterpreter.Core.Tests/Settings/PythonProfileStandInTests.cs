@@ -101,6 +101,23 @@ public sealed class PythonProfileStandInTests
     }
 
     [Fact]
+    public void Libraries_keep_their_own_import_errors_so_subprocess_still_works()
+    {
+        // subprocess probes for msvcrt to learn it is not on Windows; standing in for it would break every run.
+        var layer = Load("""
+            from interpreter import interpreter
+            import subprocess
+            try:
+                subprocess.run(["ollama-is-not-installed-here"], capture_output=True, text=True, check=True)
+            except FileNotFoundError:
+                interpreter.llm.model = "no ollama"
+            """);
+
+        Assert.Equal("no ollama", Text(layer, "llm.model"));
+        Assert.Empty(layer.Warnings);
+    }
+
+    [Fact]
     public void Exit_keeps_the_settings_made_before_it()
     {
         var layer = Load("from interpreter import interpreter\ninterpreter.llm.model = 'ollama/codestral'\nexit()\ninterpreter.llm.model = 'never'\n");

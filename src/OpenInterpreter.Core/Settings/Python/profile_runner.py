@@ -189,10 +189,21 @@ class InterpreterSubmodules(importlib.abc.MetaPathFinder):
         return None
 
 
+def imported_by_profile():
+    """Whether the import being resolved is written in the profile itself (not in a library probing for a module)."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+        frame = frame.f_back
+    return frame is not None and frame.f_code.co_filename == PROFILE
+
+
 class MissingModules(importlib.abc.MetaPathFinder):
-    """Last in line: a module no other finder has is stood in for, and named once in a warning."""
+    """Last in line: a module the profile imports that no other finder has is stood in for, and named in a warning.
+    Libraries keep their own ImportErrors (subprocess probes for msvcrt to learn it is not on Windows)."""
 
     def find_spec(self, name, path, target=None):
+        if not imported_by_profile() and name.split(".")[0] not in stood_in:
+            return None
         top = name.split(".")[0]
         if top not in stood_in:
             stood_in.append(top)
