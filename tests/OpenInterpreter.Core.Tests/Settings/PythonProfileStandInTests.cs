@@ -82,6 +82,17 @@ public sealed class PythonProfileStandInTests
     }
 
     [Fact]
+    public void A_profile_can_filter_OI_s_default_languages()
+    {
+        var layer = Load("""
+            from interpreter import interpreter
+            interpreter.computer.languages = [l for l in interpreter.computer.languages if l.name.lower() in ["python", "shell"]]
+            """);
+
+        Assert.Equal(["python", "shell"], layer.Entries.Single(e => e.Key == "computer.languages").Value.Items);
+    }
+
+    [Fact]
     public void Modules_that_are_not_installed_are_stood_in_for_and_named_once()
     {
         var layer = Load("""

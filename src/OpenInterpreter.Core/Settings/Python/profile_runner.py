@@ -54,7 +54,6 @@ DEFAULTS = {
     "speak_messages": False,
     "multi_line": True,
     "highlight_active_line": True,
-    "computer.languages": [],
     "computer.import_computer_api": False,
 }
 
@@ -158,6 +157,12 @@ class Language:
 
     def __init__(self, name):
         self.name = name
+
+
+# OI's languages, for profiles that filter them (`[l for l in interpreter.computer.languages if l.name in …]`).
+DEFAULTS["computer.languages"] = [
+    Language(name) for name in ("python", "shell", "javascript", "html", "applescript", "r", "powershell", "react", "ruby", "java")
+]
 
 
 class LanguagesModule(types.ModuleType):
