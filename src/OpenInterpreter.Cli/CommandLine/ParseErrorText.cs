@@ -39,7 +39,7 @@ internal static class ParseErrorText
         var aliases = parsed.CommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var option in parsed.CommandResult.Children.OfType<OptionResult>())
         {
-            if (option.Option.ValueType != typeof(bool) && option.Tokens.FirstOrDefault(t => aliases.Contains(t.Value)) is { } token)
+            if (option.Option.ValueType != typeof(bool) && option.Option.Arity.MinimumNumberOfValues > 0 && option.Tokens.FirstOrDefault(t => aliases.Contains(t.Value)) is { } token)
             {
                 return $"{option.Option.Name} needs {Kind(option.Option.ValueType)}, not the option {token.Value}.";
             }
