@@ -24,6 +24,11 @@ internal static class InvocationReader
             throw new UsageException(text) { ShowUsage = !badValue };
         }
 
+        if (ParseErrorText.ValueThatIsAnOption(parsed) is { } missing)
+        {
+            throw new UsageException(missing) { ShowUsage = false };
+        }
+
         // The message words take any token, so an option we do not know would pass as a word; "--" lets one through.
         var words = parsed.GetValue(options.Words) ?? [];
         if (!parsed.Tokens.Any(t => t.Value == "--") && words.FirstOrDefault(w => w.Length > 1 && w[0] == '-') is { } unknown)

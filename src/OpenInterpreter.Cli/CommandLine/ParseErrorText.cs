@@ -27,8 +27,29 @@ internal static class ParseErrorText
         var name = option.Option.Name;
         var expected = Expected(option.Option.ValueType);
         var value = option.Tokens.Count > 0 ? option.Tokens[^1].Value : null;
-        return (value is null ? $"{name} needs a value ({expected})." : $"{name} must be {expected}, not '{value}'.", true);
+        return (value is null ? $"{name} needs {Kind(option.Option.ValueType)}." : $"{name} must be {expected}, not '{value}'.", true);
     }
+
+    /// <summary>
+    /// The line for an option whose value is another option (<c>-m --version</c>): System.CommandLine takes the option
+    /// as the value, which would run with a model called "--version"; null when there is none.
+    /// </summary>
+    public static string? ValueThatIsAnOption(ParseResult parsed)
+    {
+        var aliases = parsed.CommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in parsed.CommandResult.Children.OfType<OptionResult>())
+        {
+            if (option.Option.ValueType != typeof(bool) && option.Option.Arity.MinimumNumberOfValues > 0 && option.Tokens.FirstOrDefault(t => aliases.Contains(t.Value)) is { } token)
+            {
+                return $"{option.Option.Name} needs {Kind(option.Option.ValueType)}, not the option {token.Value}.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"a value", or "a value (a whole number)" where the kind says more.</summary>
+    private static string Kind(Type type) => Expected(type) is "a value" ? "a value" : $"a value ({Expected(type)})";
 
     private static string Expected(Type type)
     {

@@ -10,18 +10,15 @@ internal sealed class DebugView(IConversationView inner, SessionSwitches switche
 {
     private static readonly LmcJsonContext Compact = new(new JsonSerializerOptions { WriteIndented = false });
 
+    /// <summary>%debug acts from the next turn on; a turn without it goes to the view untouched.</summary>
     public override Task ShowTurnAsync(IAsyncEnumerable<LmcChunk> chunks, CancellationToken cancellationToken) =>
-        Inner.ShowTurnAsync(Logged(chunks, cancellationToken), cancellationToken);
+        Inner.ShowTurnAsync(switches.Debug ? Logged(chunks, cancellationToken) : chunks, cancellationToken);
 
     private async IAsyncEnumerable<LmcChunk> Logged(IAsyncEnumerable<LmcChunk> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (switches.Debug)
-            {
-                Inner.Verbose("chunk " + JsonSerializer.Serialize(chunk, Compact.LmcChunk));
-            }
-
+            Inner.Verbose("chunk " + JsonSerializer.Serialize(chunk, Compact.LmcChunk));
             yield return chunk;
         }
     }

@@ -15,6 +15,8 @@ public sealed class BadValueTests
     [InlineData("--max_output must be a whole number of at least 100, not '5'.", "--max_output", "5")]
     [InlineData("--timeout must be a number, not 'soon'.", "--timeout", "soon")]
     [InlineData("--max_tokens needs a value (a whole number).", "--max_tokens")]
+    [InlineData("--model needs a value, not the option --version.", "-m", "--version")]
+    [InlineData("--api_version needs a value, not the option -y.", "--api_version", "-y")]
     public async Task A_bad_option_value_is_one_line_and_exit_2(string expected, params string[] args)
     {
         await using var interpreter = InterpreterProcess.Start(["--stdin", .. args]);

@@ -118,7 +118,7 @@ public sealed class OpenInterpreterFlagTests
 
         var request = server.Requests.Single(r => r.Path == "/api/chat");
         Assert.Equal("codestral", request.Json.GetProperty("model").GetString());
-        Assert.StartsWith("list my files. If my question must be solved by running code", request.LastMessageText);
+        Assert.StartsWith("list my files. If this needs code run on my computer", request.LastMessageText);
         Assert.False(request.Json.TryGetProperty("tools", out _));
     }
 }

@@ -82,6 +82,17 @@ public sealed class PythonProfileStandInTests
     }
 
     [Fact]
+    public void A_profile_can_filter_OI_s_default_languages()
+    {
+        var layer = Load("""
+            from interpreter import interpreter
+            interpreter.computer.languages = [l for l in interpreter.computer.languages if l.name.lower() in ["python", "shell"]]
+            """);
+
+        Assert.Equal(["python", "shell"], layer.Entries.Single(e => e.Key == "computer.languages").Value.Items);
+    }
+
+    [Fact]
     public void Modules_that_are_not_installed_are_stood_in_for_and_named_once()
     {
         var layer = Load("""
@@ -98,6 +109,23 @@ public sealed class PythonProfileStandInTests
         Assert.Equal("1000", Text(layer, "llm.max_tokens"));
         Assert.DoesNotContain(layer.Entries, e => e.Key == "llm.api_base");
         Assert.Contains(layer.Warnings, w => w.Contains("psutil_not_here", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Libraries_keep_their_own_import_errors_so_subprocess_still_works()
+    {
+        // subprocess probes for msvcrt to learn it is not on Windows; standing in for it would break every run.
+        var layer = Load("""
+            from interpreter import interpreter
+            import subprocess
+            try:
+                subprocess.run(["ollama-is-not-installed-here"], capture_output=True, text=True, check=True)
+            except FileNotFoundError:
+                interpreter.llm.model = "no ollama"
+            """);
+
+        Assert.Equal("no ollama", Text(layer, "llm.model"));
+        Assert.Empty(layer.Warnings);
     }
 
     [Fact]

@@ -54,7 +54,6 @@ DEFAULTS = {
     "speak_messages": False,
     "multi_line": True,
     "highlight_active_line": True,
-    "computer.languages": [],
     "computer.import_computer_api": False,
 }
 
@@ -160,6 +159,12 @@ class Language:
         self.name = name
 
 
+# OI's languages, for profiles that filter them (`[l for l in interpreter.computer.languages if l.name in …]`).
+DEFAULTS["computer.languages"] = [
+    Language(name) for name in ("python", "shell", "javascript", "html", "applescript", "r", "powershell", "react", "ruby", "java")
+]
+
+
 class LanguagesModule(types.ModuleType):
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
@@ -189,10 +194,21 @@ class InterpreterSubmodules(importlib.abc.MetaPathFinder):
         return None
 
 
+def imported_by_profile():
+    """Whether the import being resolved is written in the profile itself (not in a library probing for a module)."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+        frame = frame.f_back
+    return frame is not None and frame.f_code.co_filename == PROFILE
+
+
 class MissingModules(importlib.abc.MetaPathFinder):
-    """Last in line: a module no other finder has is stood in for, and named once in a warning."""
+    """Last in line: a module the profile imports that no other finder has is stood in for, and named in a warning.
+    Libraries keep their own ImportErrors (subprocess probes for msvcrt to learn it is not on Windows)."""
 
     def find_spec(self, name, path, target=None):
+        if not imported_by_profile() and name.split(".")[0] not in stood_in:
+            return None
         top = name.split(".")[0]
         if top not in stood_in:
             stood_in.append(top)
