@@ -21,10 +21,13 @@ public sealed class TerminalSession : IAsyncDisposable
     /// <summary>Starts <c>interpreter</c> with <paramref name="arguments"/> in a 120×40 terminal with <paramref name="home"/> as HOME.</summary>
     public static Task<TerminalSession> StartAsync(string home, params string[] arguments) => StartAsync(home, stdoutFile: null, environment: null, arguments);
 
-    /// <summary>As <see cref="StartAsync(string, string[])"/>, with standard output sent to <paramref name="stdoutFile"/> when given (<c>&gt; out.txt</c>).</summary>
-    public static Task<TerminalSession> StartAsync(string home, string? stdoutFile, params string[] arguments) => StartAsync(home, stdoutFile, environment: null, arguments);
+    /// <summary>
+    /// As <see cref="StartAsync(string, string[])"/>, with standard output sent to <paramref name="stdoutFile"/>
+    /// (<c>&gt; out.txt</c>). Its own name: as an overload of StartAsync it would take a first argument for the file.
+    /// </summary>
+    public static Task<TerminalSession> StartWithStdoutAsync(string home, string stdoutFile, params string[] arguments) => StartAsync(home, stdoutFile, environment: null, arguments);
 
-    /// <summary>As <see cref="StartAsync(string, string?, string[])"/>, with more environment variables.</summary>
+    /// <summary>As <see cref="StartWithStdoutAsync"/> (when <paramref name="stdoutFile"/> is given), with more environment variables.</summary>
     public static async Task<TerminalSession> StartAsync(string home, string? stdoutFile, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var session = new TerminalSession(home);

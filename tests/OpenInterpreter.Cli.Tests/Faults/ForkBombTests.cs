@@ -4,7 +4,10 @@ using Xunit;
 
 namespace OpenInterpreter.Cli.Tests.Faults;
 
-/// <summary>The program and the code it runs under one process limit (a pids cgroup): the code's fork bomb must not take the program down.</summary>
+/// <summary>
+/// The program and the code it runs under one process limit (a pids cgroup): the code's fork bomb must not take the
+/// program down. The danger check would refuse these bombs under -y, so it is off: this is about surviving one that runs.
+/// </summary>
 public sealed class ForkBombTests
 {
     private const int Limit = 250;
@@ -25,7 +28,7 @@ public sealed class ForkBombTests
         await using var server = FakeModelServer.Start()
             .WhenLastMessageContains("go wild", FakeReply.Execute("python", PythonBomb))
             .When(r => r.ToolResults.Count > 0, FakeReply.Text("Survived."));
-        await using var interpreter = Session.Start(server, "--stdin", "-y", "--timeout", "90");
+        await using var interpreter = Session.Start(server, "--stdin", "-y", "--safe_mode", "off", "--timeout", "90");
         cgroup.Add(interpreter.Pid);
 
         await interpreter.WriteLineAsync("go wild");
@@ -47,7 +50,7 @@ public sealed class ForkBombTests
         await using var server = FakeModelServer.Start()
             .WhenLastMessageContains("go wild", FakeReply.Execute("shell", ":(){ :|:& };:"))
             .When(r => r.ToolResults.Count > 0, FakeReply.Text("Survived."));
-        await using var interpreter = Session.Start(server, "-y");
+        await using var interpreter = Session.Start(server, "-y", "--safe_mode", "off");
         cgroup.Add(interpreter.Pid);
 
         await interpreter.WriteLineAsync("go wild");

@@ -109,7 +109,7 @@ public sealed class RunQuestionTerminalTests
     {
         var output = Path.Combine(_home, "out.txt");
         await using var server = Server();
-        await using var terminal = await TerminalSession.StartAsync(_home, output, Arguments(server, "run something"));
+        await using var terminal = await TerminalSession.StartWithStdoutAsync(_home, output, Arguments(server, "run something"));
         await terminal.WaitForAsync(Question);
         await terminal.TypeAsync("y");
         await terminal.PressAsync("Enter");
