@@ -101,7 +101,7 @@ public sealed class TerminalSession : IAsyncDisposable
         for (var i = 0; ; i++)
         {
             var status = (await Tmux(["display-message", "-p", "-t", _name, "#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},}"])).Trim();
-            if (status.Length > 0 || i == 200)
+            if (status.Length > 0 || i == 600)
             {
                 return status;
             }
