@@ -225,7 +225,7 @@ public sealed class PythonSessionTests : IAsyncLifetime
         Assert.True(chunks >= megabytes * 1_000_000 / OutputPump.ChunkBytes);
     }
 
-    [FactOffMacOS]
+    [FactOffMacOS("Pipe capacities are set with Linux's F_SETPIPE_SZ.")]
     public async Task The_output_pipes_hold_a_mebibyte_so_fast_output_rarely_waits_for_the_host()
     {
         // F_GETPIPE_SZ is 1032.
