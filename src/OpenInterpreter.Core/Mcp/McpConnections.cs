@@ -42,7 +42,7 @@ public sealed class McpConnections : IAsyncDisposable
         }
 
         var clients = starting.Select(t => t.Result).ToList();
-        var tools = clients.SelectMany(client => client.Tools.Where(t => McpTool.IsValidName(t.Name)).Select(t => (ITool)new McpTool(client, t, approver, filesDirectory))).ToList();
+        var tools = clients.SelectMany(client => client.Tools.Where(t => McpTool.IsValidName(t.Name) && McpTool.Prefix.Length + client.Config.Name.Length + 2 + t.Name.Length <= McpTool.MaxNameLength).Select(t => (ITool)new McpTool(client, t, approver, filesDirectory))).ToList();
         return new McpConnections(clients, tools);
     }
 

@@ -17,6 +17,9 @@ public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover ap
 {
     public const string Prefix = "mcp__";
 
+    /// <summary>The longest function name OpenAI and Anthropic accept; a longer tool is not offered.</summary>
+    public const int MaxNameLength = 64;
+
     /// <summary>Names OpenAI and Anthropic accept in a function name.</summary>
     public static bool IsValidName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
