@@ -217,14 +217,15 @@ internal sealed class RichConversationView : IConversationView
         using var timer = new PeriodicTimer(FrameInterval);
         try
         {
-            do
+            // The first frame after one interval: a reply shown again (a continued conversation) or one that comes at
+            // once never flashes a spinner.
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 lock (_gate)
                 {
                     Draw();
                 }
             }
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException)
         {
