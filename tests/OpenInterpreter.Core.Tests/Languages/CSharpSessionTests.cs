@@ -66,7 +66,7 @@ public sealed class CSharpSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("var kept = \"yes\";");
 
-        var interrupted = await _session.RunAndInterruptAsync("Console.WriteLine(\"started\");\nwhile (true) { }", TimeSpan.FromSeconds(1));
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("Console.WriteLine(\"started\");\nwhile (true) { }", "started\n");
         var next = await _session.RunToEndAsync("1 + 1");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);

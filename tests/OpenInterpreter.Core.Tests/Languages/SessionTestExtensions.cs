@@ -10,7 +10,10 @@ internal static class SessionTestExtensions
     /// <summary>How long any single test run may take before the test fails instead of hanging.</summary>
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
 
-    public static async Task<RunResult> RunToEndAsync(this ILanguageSession session, string code, CancellationToken cancellationToken = default)
+    public static Task<RunResult> RunToEndAsync(this ILanguageSession session, string code, CancellationToken cancellationToken = default) =>
+        session.RunToEndAsync(code, seen: null, cancellationToken);
+
+    private static async Task<RunResult> RunToEndAsync(this ILanguageSession session, string code, Action<ExecutionEvent>? seen, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var events = new List<ExecutionEvent>();
@@ -19,6 +22,7 @@ internal static class SessionTestExtensions
             await foreach (var execution in session.RunAsync(code, cancellationToken))
             {
                 events.Add(execution);
+                seen?.Invoke(execution);
             }
         });
         if (await Task.WhenAny(collect, Task.Delay(HangLimit)) != collect)
@@ -31,6 +35,23 @@ internal static class SessionTestExtensions
         Assert.Equal(1, completions);
         Assert.IsType<RunCompleted>(events[^1]);
         return new RunResult(events, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs code that never ends on its own, cancelling the run once its output holds <paramref name="marker"/>: on a
+    /// loaded machine a fixed delay can end before a slow session (Roslyn compiling) has even started the code.
+    /// </summary>
+    public static async Task<RunResult> RunAndInterruptAfterOutputAsync(this ILanguageSession session, string code, string marker)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var output = new System.Text.StringBuilder();
+        return await session.RunToEndAsync(code, e =>
+        {
+            if (e is OutputWritten written && output.Append(written.Text).ToString().Contains(marker, StringComparison.Ordinal))
+            {
+                cancellation.Cancel();
+            }
+        }, cancellation.Token);
     }
 
     /// <summary>Runs code that never ends on its own, cancelling the run after <paramref name="after"/>.</summary>
