@@ -22,14 +22,21 @@ internal static class Application
     {
         var settings = invocation.Settings;
         var paths = InterpreterPaths.ForCurrentUser();
-        if (invocation.Mcp)
+        if (invocation.Mcp || invocation.Server || invocation.Json)
         {
-            return await McpServer.RunAsync(settings, paths).ConfigureAwait(false);
-        }
+            // The other front ends keep stdout for their protocol: the sandbox's one line goes to stderr.
+            var frontEndSandbox = CreateSandbox(settings, new PlainConversationView(Console.Error, Console.Error));
+            if (invocation.Mcp)
+            {
+                return await McpServer.RunAsync(settings, paths, frontEndSandbox).ConfigureAwait(false);
+            }
 
-        if (invocation.Server)
-        {
-            return await InterpreterServer.RunAsync(ServerAddress.Resolve(invocation.Host, invocation.Port, Environment.GetEnvironmentVariables()), settings, paths).ConfigureAwait(false);
+            if (invocation.Server)
+            {
+                return await InterpreterServer.RunAsync(ServerAddress.Resolve(invocation.Host, invocation.Port, Environment.GetEnvironmentVariables()), settings, paths, frontEndSandbox).ConfigureAwait(false);
+            }
+
+            return await JsonRun.RunAsync(settings, await ReadMessageAsync(invocation).ConfigureAwait(false) ?? throw new UsageException("--json answers one message: give it as words or with --stdin."), paths, frontEndSandbox).ConfigureAwait(false);
         }
 
         var plain = invocation.Plain || invocation.ReadStdin || Console.IsOutputRedirected;
@@ -37,22 +44,7 @@ internal static class Application
             ? new PlainConversationView(Console.Out, Console.Error)
             : new RichConversationView(AnsiConsole.Console, Console.Out) { WaitingLabel = $"waiting for {settings.Llm.Model}" };
 
-        var message = invocation.FirstMessage;
-        if (invocation.ReadStdin)
-        {
-            message = (await Console.In.ReadToEndAsync().ConfigureAwait(false)).Trim();
-            if (message.Length == 0)
-            {
-                throw new UsageException("--stdin was given but standard input was empty.", "Pipe a message in: echo \"hello\" | interpreter --stdin.");
-            }
-        }
-
-        if (invocation.Json)
-        {
-            return message is null
-                ? throw new UsageException("--json answers one message: give it as words or with --stdin.")
-                : await JsonRun.RunAsync(settings, message, paths).ConfigureAwait(false);
-        }
+        var message = await ReadMessageAsync(invocation).ConfigureAwait(false);
 
         var interactive = !plain && !Console.IsInputRedirected;
         if (invocation.Local)
@@ -180,6 +172,20 @@ internal static class Application
         await shell.RunInteractiveAsync(input!, promptWriter, message).ConfigureAwait(false);
         signals.WaitIfTerminating();
         return ExitCodes.Done;
+    }
+
+    /// <summary>The first message: the words on the command line, or all of standard input under <c>--stdin</c>.</summary>
+    private static async Task<string?> ReadMessageAsync(Invocation invocation)
+    {
+        if (!invocation.ReadStdin)
+        {
+            return invocation.FirstMessage;
+        }
+
+        var message = (await Console.In.ReadToEndAsync().ConfigureAwait(false)).Trim();
+        return message.Length > 0
+            ? message
+            : throw new UsageException("--stdin was given but standard input was empty.", "Pipe a message in: echo \"hello\" | interpreter --stdin.");
     }
 
     /// <summary>

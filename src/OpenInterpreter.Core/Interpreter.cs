@@ -40,9 +40,12 @@ public sealed class Interpreter : IAsyncDisposable
         _model = model;
         _languages = languages;
         _autoRun = settings.AutoRun;
-        _approver = new AutoRunApprover(this, ask);
+        // The same safety as the terminal's: deny rules hold and a high finding is asked about (declined when the
+        // callback says no, or when there is none) even under auto-run.
+        _approver = new Safety.SafetyGate(new AutoRunApprover(this, ask), ask, Safety.SafetyPolicy.ForCurrentUser(settings));
         _loop = new ConversationLoop(model, languages, _approver, settings, paths);
-        _recorder = saveConversations ? new ConversationRecorder(new ConversationStore(paths.ConversationsDirectory)) : null;
+        var secrets = Safety.SecretRedactor.ForCurrentProcess(settings.Llm.ApiKey);
+        _recorder = saveConversations ? new ConversationRecorder(new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask }) : null;
         Settings = settings;
     }
 
@@ -51,14 +54,16 @@ public sealed class Interpreter : IAsyncDisposable
     /// use. <paramref name="approve"/> is asked before each run while auto-run is off (null: nothing runs, and the
     /// model is told why); with <paramref name="saveConversations"/> each turn is saved like the terminal's.
     /// <paramref name="log"/> gets retry notices (and, with <see cref="InterpreterSettings.Verbose"/>, the requests).
+    /// The language sessions run inside <paramref name="sandbox"/> when one is given (<see cref="Safety.Sandbox.Create"/>).
     /// </summary>
     public static Interpreter Create(
         InterpreterSettings settings,
         Func<CodeRequest, CancellationToken, ValueTask<bool>>? approve = null,
         bool saveConversations = false,
         InterpreterPaths? paths = null,
-        Action<string>? log = null) =>
-        Create(settings, approve is null ? new DecliningApprover(DecliningApprover.NobodyToAsk) : new CallbackApprover(approve), saveConversations, paths, log);
+        Action<string>? log = null,
+        Safety.Sandbox? sandbox = null) =>
+        Create(settings, approve is null ? new DecliningApprover(DecliningApprover.NobodyToAsk) : new CallbackApprover(approve), saveConversations, paths, log, sandbox);
 
     /// <summary>Creates an interpreter that asks <paramref name="approver"/> (for code and for other tools' actions) while auto-run is off.</summary>
     public static Interpreter Create(
@@ -66,13 +71,14 @@ public sealed class Interpreter : IAsyncDisposable
         ICodeApprover approver,
         bool saveConversations = false,
         InterpreterPaths? paths = null,
-        Action<string>? log = null)
+        Action<string>? log = null,
+        Safety.Sandbox? sandbox = null)
     {
         ArgumentNullException.ThrowIfNull(approver);
         ArgumentNullException.ThrowIfNull(settings);
         paths ??= InterpreterPaths.ForCurrentUser();
         var model = ChatModelFactory.Create(settings.Llm, log is null ? null : line => { if (settings.Verbose) { log(line); } }, log is null ? null : notice => log(notice.Text));
-        var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
+        var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files"), Sandbox = sandbox };
         return new Interpreter(model, languages, settings, paths, approver, saveConversations, log);
     }
 

@@ -11,7 +11,7 @@ namespace OpenInterpreter.Cli.Json;
 /// </summary>
 internal static class JsonRun
 {
-    public static async Task<int> RunAsync(InterpreterSettings settings, string message, InterpreterPaths paths)
+    public static async Task<int> RunAsync(InterpreterSettings settings, string message, InterpreterPaths paths, Core.Safety.Sandbox? sandbox)
     {
         using var stdout = Console.OpenStandardOutput();
         using var interrupt = new CancellationTokenSource();
@@ -21,7 +21,7 @@ internal static class JsonRun
             interrupt.Cancel();
         };
 
-        await using var interpreter = Interpreter.Create(settings, saveConversations: true, paths: paths, log: line => Console.Error.WriteLine(line));
+        await using var interpreter = Interpreter.Create(settings, saveConversations: true, paths: paths, log: line => Console.Error.WriteLine(line), sandbox: sandbox);
         string outcome;
         int exitCode;
         string? error = null;

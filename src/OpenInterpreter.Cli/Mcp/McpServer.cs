@@ -4,6 +4,7 @@ using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.Languages;
 using OpenInterpreter.Core.Mcp;
 using OpenInterpreter.Core.Messages;
+using OpenInterpreter.Core.Safety;
 using OpenInterpreter.Core.Settings;
 using OpenInterpreter.Core.Tools;
 
@@ -22,13 +23,15 @@ internal sealed class McpServer(ToolSet tools, string version)
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    public static async Task<int> RunAsync(InterpreterSettings settings, InterpreterPaths paths)
+    public static async Task<int> RunAsync(InterpreterSettings settings, InterpreterPaths paths, Sandbox? sandbox)
     {
-        await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files") };
+        await using var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files"), Sandbox = sandbox };
         ICodeApprover approver = settings.AutoRun
             ? new AutoApprover()
             : new DecliningApprover("The code was not run: the interpreter's MCP server runs code only when started with -y (interpreter --mcp -y).");
         var offered = settings with { Tools = [ToolNames.Interpreter, ToolNames.Editor] };
+        // Deny rules and the danger check hold here as at the terminal; nobody can be asked, so a high finding is declined.
+        approver = new SafetyGate(approver, new DecliningApprover("The code was not run: nobody can be asked over MCP."), SafetyPolicy.ForCurrentUser(settings));
         var server = new McpServer(ToolSet.Create(languages, approver, offered, paths), typeof(McpServer).Assembly.GetName().Version?.ToString(3) ?? "0");
         await using var connection = new JsonRpcConnection(Console.OpenStandardInput(), Console.OpenStandardOutput())
         {

@@ -21,7 +21,7 @@ namespace OpenInterpreter.Cli.Server;
 /// /openai/chat/completions</c>. The HTTP routes share one conversation. With <c>INTERPRETER_API_KEY</c> set, every
 /// route but the heartbeat wants it in <c>X-API-KEY</c> (or <c>Authorization: Bearer</c>), else 403.
 /// </summary>
-internal sealed class InterpreterServer(ServerAddress address, InterpreterSettings settings, InterpreterPaths paths) : IAsyncDisposable
+internal sealed class InterpreterServer(ServerAddress address, InterpreterSettings settings, InterpreterPaths paths, Core.Safety.Sandbox? sandbox) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _settingsGate = new(1, 1);
     private readonly HashSet<ServerConversation> _open = [];
@@ -42,9 +42,9 @@ internal sealed class InterpreterServer(ServerAddress address, InterpreterSettin
         }
     }
 
-    public static async Task<int> RunAsync(ServerAddress address, InterpreterSettings settings, InterpreterPaths paths)
+    public static async Task<int> RunAsync(ServerAddress address, InterpreterSettings settings, InterpreterPaths paths, Core.Safety.Sandbox? sandbox)
     {
-        await using var server = new InterpreterServer(address, settings, paths);
+        await using var server = new InterpreterServer(address, settings, paths, sandbox);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address.Address, address.Port));
@@ -217,7 +217,7 @@ internal sealed class InterpreterServer(ServerAddress address, InterpreterSettin
 
     private ServerConversation Open()
     {
-        var conversation = new ServerConversation(Settings, paths, line => Console.Error.WriteLine(line));
+        var conversation = new ServerConversation(Settings, paths, line => Console.Error.WriteLine(line), sandbox);
         lock (_open)
         {
             _open.Add(conversation);

@@ -20,9 +20,9 @@ internal sealed class ServerConversation : IAsyncDisposable
 
     private readonly PendingApprover _approver = new();
 
-    public ServerConversation(InterpreterSettings settings, InterpreterPaths paths, Action<string> log)
+    public ServerConversation(InterpreterSettings settings, InterpreterPaths paths, Action<string> log, Core.Safety.Sandbox? sandbox)
     {
-        Interpreter = Core.Interpreter.Create(settings, _approver, saveConversations: true, paths: paths, log: log);
+        Interpreter = Core.Interpreter.Create(settings, _approver, saveConversations: true, paths: paths, log: log, sandbox: sandbox);
     }
 
     public Interpreter Interpreter { get; }

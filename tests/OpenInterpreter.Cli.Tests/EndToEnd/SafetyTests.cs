@@ -13,13 +13,16 @@ public sealed class SafetyTests
         return path;
     }
 
-    [Fact]
-    public async Task Under_auto_run_without_a_terminal_a_delete_of_a_home_folder_is_refused_and_the_model_told_why()
+    [Theory]
+    [InlineData("--stdin")]
+    [InlineData("--json")]
+    public async Task Under_auto_run_without_a_terminal_a_delete_of_a_home_folder_is_refused_and_the_model_told_why(string frontEnd)
     {
         await using var server = FakeModelServer.Start()
             .WhenLastMessageContains("clean up", FakeReply.Execute("shell", "rm -rf \"$HOME/keep\""))
             .Otherwise(FakeReply.Text("I did not delete it."));
-        await using var interpreter = Session.Start(server, "--stdin", "-y");
+        string[] arguments = frontEnd == "--json" ? ["--json", "--stdin", "-y"] : ["--stdin", "-y"];
+        await using var interpreter = Session.Start(server, arguments);
         var keep = Directory.CreateDirectory(Path.Combine(interpreter.Home, "keep")).FullName;
         File.WriteAllText(Path.Combine(keep, "precious.txt"), "x");
 
@@ -140,7 +143,8 @@ public sealed class SafetyTests
     [Fact]
     public async Task Max_budget_stops_a_looping_model_before_the_request_that_would_pass_it()
     {
-        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Execute("python", "print('again')"));
+        // Each run prints a new count, so the guard against a model repeating itself (same call, same result) stays out of it.
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Execute("python", "n = globals().get('n', 0) + 1\nprint(n)"));
         await using var interpreter = Session.Start(server, "--stdin", "-y", "--max_budget", "0.01");
 
         await interpreter.WriteLineAsync("loop forever");

@@ -38,6 +38,25 @@ public sealed class SandboxTests
         Assert.Contains(backend == "landlock" ? "(Landlock; bubblewrap is not usable here)" : "(bubblewrap)", interpreter.Stdout + interpreter.Stderr);
     }
 
+    [Fact]
+    public async Task Json_mode_runs_its_sessions_in_the_sandbox_too()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-sandbox-").FullName;
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("write both", FakeReply.Execute("shell", "echo in > inside.txt; echo out > \"$HOME/outside.txt\""))
+            .Otherwise(FakeReply.Text("Written."));
+        await using var interpreter = Start(server, ["--json", "--stdin", "-y", "--sandbox", "workspace-write"], work);
+
+        await interpreter.WriteLineAsync("write both");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.Equal("in\n", File.ReadAllText(Path.Combine(work, "inside.txt")));
+        Assert.False(File.Exists(Path.Combine(interpreter.Home, "outside.txt")));
+        Assert.Contains("(bubblewrap)", interpreter.Stderr);
+        Assert.DoesNotContain("(bubblewrap)", interpreter.Stdout);
+    }
+
     [Theory]
     [InlineData("bubblewrap")]
     [InlineData("landlock")]
