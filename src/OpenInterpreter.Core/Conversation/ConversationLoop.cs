@@ -64,7 +64,9 @@ public sealed class ConversationLoop(
     public TokenUsage Usage { get; private set; } = TokenUsage.None;
 
     /// <summary>Tokens the tool declarations add to every request (names, descriptions, JSON schemas).</summary>
-    public int ToolTokens => TextMode ? 0 : _tools.Declare().Sum(tool => Tokens.Count(tool.Name + " " + tool.Description + " " + (tool is AIFunction function ? function.JsonSchema.GetRawText() : "")));
+    public int ToolTokens => TextMode ? 0 : _tools.Declare().Sum(tool => Tokens.Count(Declaration(tool)));
+
+    private static string Declaration(AITool tool) => tool.Name + " " + tool.Description + " " + (tool is AIFunction function ? function.JsonSchema.GetRawText() : "");
 
     /// <summary>What the conversation has spent, against <c>max_budget</c>.</summary>
     public Safety.SpendingMeter Spending { get; } = new(ModelPrices.Find(settings.Llm.Model), settings.MaxBudget);
@@ -299,15 +301,15 @@ public sealed class ConversationLoop(
 
     /// <summary>
     /// Adds one request to <see cref="Usage"/> and to the spending meter: the provider's figures when it sent them,
-    /// else our own counts of what went and came.
+    /// else our own estimate of what went and came (exact once the tokenizer is built; it is not built for this).
     /// </summary>
     private void CountUsage(List<ChatMessage> history, StringBuilder text, SortedDictionary<int, ToolCallDraft> drafts, UsageDetails? reported)
     {
         var turn = reported is { InputTokenCount: { } input, OutputTokenCount: { } output }
             ? new TokenUsage(input, output)
             : new TokenUsage(
-                Tokens.Count(history) + ToolTokens,
-                Tokens.Count(text.ToString()) + drafts.Values.Sum(d => Tokens.Count(d.RawArguments.ToString())),
+                Tokens.Estimate(history) + (TextMode ? 0 : _tools.Declare().Sum(tool => Tokens.Estimate(Declaration(tool)))),
+                Tokens.Estimate(text.ToString()) + drafts.Values.Sum(d => Tokens.Estimate(d.RawArguments.ToString())),
                 Reported: false);
         Usage += turn;
         Spending.Record(turn.Input, turn.Output, turn.Reported);

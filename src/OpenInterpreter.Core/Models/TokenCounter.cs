@@ -101,6 +101,15 @@ public sealed class TokenCounter
     /// <summary>The tokens of a whole request's messages.</summary>
     public int Count(IEnumerable<ChatMessage> messages) => messages.Sum(Count) + PerRequest;
 
+    /// <summary>
+    /// The count when the tokenizer is built already, else a cheap estimate (a token per four UTF-8 bytes, OpenAI's
+    /// rule of thumb): for bookkeeping of usage a provider did not report, which must not build the tokenizer by itself.
+    /// </summary>
+    public int Estimate(string text) => HasTokenizer ? Count(text) : (Bytes(text) + 3) / 4;
+
+    /// <summary>As <see cref="Estimate(string)"/>, for a whole request's messages.</summary>
+    public int Estimate(IEnumerable<ChatMessage> messages) => HasTokenizer ? Count(messages) : (UpperBound(messages) + 3) / 4;
+
     /// <summary>At least as many tokens as <see cref="Count(IEnumerable{ChatMessage})"/> gives, without the tokenizer:
     /// the texts' UTF-8 bytes, since every token stands for one byte or more.</summary>
     public static int UpperBound(IEnumerable<ChatMessage> messages) => messages.Sum(UpperBound) + PerRequest;

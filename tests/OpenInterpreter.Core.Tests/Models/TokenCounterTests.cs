@@ -24,4 +24,19 @@ public sealed class TokenCounterTests
         Assert.Null(ModelPrices.Find("ollama/llama3.1"));
         Assert.Equal(2.5m, ModelPrices.Find("gpt-4o")!.InputCost(1_000_000));
     }
+
+    [Fact]
+    public void Unreported_usage_is_estimated_without_building_the_tokenizer_and_counted_exactly_once_it_is_built()
+    {
+        var counter = TokenCounter.For("claude-sonnet-4-5");
+        const string text = "Let me list the files in this folder and count the Python ones.";
+
+        var estimate = counter.Estimate(text);
+
+        Assert.False(counter.HasTokenizer);
+        Assert.Equal((System.Text.Encoding.UTF8.GetByteCount(text) + 3) / 4, estimate);
+        var exact = counter.Count(text);
+        Assert.True(counter.HasTokenizer);
+        Assert.Equal(exact, counter.Estimate(text));
+    }
 }
