@@ -40,6 +40,8 @@ public static class SettingKeys
         new("permissions.deny", (s, v) => s with { Permissions = s.Permissions.With(Safety.RuleKind.Deny, v.AsList("permissions.deny"), v.Location) }, s => s.Permissions.Written(Safety.RuleKind.Deny)),
         new("redact_secrets", (s, v) => s with { RedactSecrets = v.AsBool("redact_secrets") }, s => s.RedactSecrets),
         new("max_budget", (s, v) => s with { MaxBudget = v.AsDouble("max_budget", 0, 1_000_000) }, s => s.MaxBudget),
+        // OI keeps it under llm: (interpreter.llm.max_budget); it is written back at the top level.
+        new("llm.max_budget", (s, v) => s with { MaxBudget = v.AsDouble("llm.max_budget", 0, 1_000_000) }, null),
         // Seconds one run of code may take; 0 for no limit, even under --stdin.
         new("timeout", (s, v) => s with { RunTimeout = TimeSpan.FromSeconds(v.AsDouble("timeout", 0, 7 * 24 * 3600)) }, s => s.RunTimeout?.TotalSeconds),
         // A mapping of servers; the profile parser hands it over as JSON text.

@@ -27,6 +27,15 @@ public sealed class SettingsLoaderTests
     }
 
     [Fact]
+    public void Ois_llm_max_budget_sets_the_spending_cap_without_a_warning()
+    {
+        var loaded = SettingsLoader.Apply([Layer("oi.yaml", ("llm.max_budget", "0.5"))]);
+
+        Assert.Equal(0.5, loaded.Settings.MaxBudget);
+        Assert.Empty(loaded.Warnings);
+    }
+
+    [Fact]
     public void Built_in_defaults_stay_where_no_layer_sets_a_value()
     {
         var settings = SettingsLoader.Apply([Layer("p", ("auto_run", "true"))]).Settings;
