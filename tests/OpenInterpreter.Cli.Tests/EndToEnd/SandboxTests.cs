@@ -8,8 +8,17 @@ public sealed class SandboxTests
 {
     private static Dictionary<string, string> Backend(string backend) => new() { ["INTERPRETER_SANDBOX_BACKEND"] = backend };
 
-    /// <summary>A home outside /tmp, which the sandbox lets code write in: where a real home is.</summary>
-    private static string Home() => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "sandbox-homes", Guid.NewGuid().ToString("N"))).FullName;
+    /// <summary>
+    /// A home outside /tmp, which the sandbox lets code write in: where a real home is. Beside the tests, unless the
+    /// checkout itself is under /tmp (a CI clone may be), then in /var/tmp, which the sandbox does not open.
+    /// </summary>
+    private static string Home()
+    {
+        var tests = AppContext.BaseDirectory;
+        var inTemporary = tests.StartsWith("/tmp/", StringComparison.Ordinal) || tests.StartsWith(Path.GetTempPath(), StringComparison.Ordinal);
+        var root = inTemporary ? "/var/tmp/oi-sandbox-homes" : Path.Combine(tests, "sandbox-homes");
+        return Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N"))).FullName;
+    }
 
     private static InterpreterProcess Start(FakeModelServer server, string[] extra, string? work = null, string backend = "bubblewrap", string? home = null) =>
         InterpreterProcess.Start(["--api_base", server.BaseUrl, "--api_key", Session.TestKey, "--model", "gpt-4o", .. extra], work, Backend(backend), home ?? Home());
