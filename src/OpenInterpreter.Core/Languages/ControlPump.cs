@@ -97,7 +97,16 @@ internal sealed class ControlPump
         var first = _lines.Count > LineBurst ? _lines.Count - 1 : 0;
         for (var i = first; i < _lines.Count; i++)
         {
-            _messages.TryWrite(_lines[i]);
+            // Earlier reports may be dropped while the session is behind; the newest must arrive (waiting for room),
+            // or the screen would keep a line the code has left: the sampler reports a line only when it changes.
+            if (i == _lines.Count - 1)
+            {
+                _messages.Post(_lines[i]);
+            }
+            else
+            {
+                _messages.TryWrite(_lines[i]);
+            }
         }
 
         _lines.Clear();
