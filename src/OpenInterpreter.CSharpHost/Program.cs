@@ -1,9 +1,9 @@
 // Runs cells of C# for OpenInterpreter.Core's CSharpSession in one persistent Roslyn script state.
 //
 // Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (args[0]);
-// "ready" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (args[1]). After each cell
-// the fence is written to stdout and stderr so the host knows it has all of the cell's output. Each cell continues
-// the state the earlier ones left: variables, methods, types and usings live on, and a final expression's value is
+// "ready", "start<TAB>fence" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO
+// (args[1]). After each cell the fence is written to stdout and stderr so the host knows it has all of the cell's
+// output. Each cell continues the state the earlier ones left: variables, methods, types and usings live on, and a final expression's value is
 // printed.
 using System.Runtime.InteropServices;
 using System.Text;
@@ -45,7 +45,7 @@ while (await requests.ReadLineAsync() is { } line)
         continue;
     }
 
-    var outcome = await session.RunAsync(await File.ReadAllTextAsync(parts[2]));
+    var outcome = await session.RunAsync(await File.ReadAllTextAsync(parts[2]), () => Send("start", parts[1]));
     Console.Out.Flush();
     Console.Error.Flush();
     var fence = Encoding.ASCII.GetBytes(parts[1]);

@@ -19,10 +19,13 @@ internal sealed class ScriptSession
     public void Interrupt() => _running?.Cancel();
 
     /// <summary>Runs one cell, printing a final expression's value; returns the status word and a one-line message.</summary>
-    public async Task<(string Status, string Message)> RunAsync(string code)
+    /// <param name="code">The cell.</param>
+    /// <param name="started">Called once <see cref="Interrupt"/> acts on this cell.</param>
+    public async Task<(string Status, string Message)> RunAsync(string code, Action started)
     {
         using var running = new CancellationTokenSource();
         _running = running;
+        started();
         try
         {
             var submission = _state is null

@@ -5,9 +5,9 @@ using System.Threading.Channels;
 namespace OpenInterpreter.Core.Languages;
 
 /// <summary>
-/// Reads the driver's control FIFO and turns its lines ("ready", "line N", "done FENCE STATUS MESSAGE") into
-/// messages. Line reports are the only thing it may drop: when one read brings more than <see cref="LineBurst"/> of
-/// them the code is looping too fast for anyone to follow and only the last is kept, and one that finds the channel
+/// Reads the driver's control FIFO and turns its lines ("ready", "start FENCE", "line N", "done FENCE STATUS MESSAGE")
+/// into messages. Line reports are the only thing it may drop: when one read brings more than <see cref="LineBurst"/>
+/// of them the code is looping too fast for anyone to follow and only the last is kept, and one that finds the channel
 /// full is skipped rather than slowing the code down.
 /// </summary>
 internal sealed class ControlPump
@@ -119,6 +119,7 @@ internal sealed class ControlPump
         return fields[0] switch
         {
             "ready" => new DriverReady(),
+            "start" when fields.Length >= 2 => new CellStarted(fields[1]),
             "line" when fields.Length >= 2 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                 => new LineReached(number),
             "image" when fields.Length >= 2 && fields[1].Length > 0 => new ImageSaved(fields[1]),

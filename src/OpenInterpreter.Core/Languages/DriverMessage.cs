@@ -15,6 +15,9 @@ internal sealed record StreamClosed(OutputStream Stream) : DriverMessage;
 /// <summary>The driver has started and waits for cells.</summary>
 internal sealed record DriverReady : DriverMessage;
 
+/// <summary>The driver began the cell identified by <paramref name="Fence"/>: a SIGINT from now on interrupts it.</summary>
+internal sealed record CellStarted(string Fence) : DriverMessage;
+
 /// <summary>The running cell moved to this line (1-based).</summary>
 internal sealed record LineReached(int Line) : DriverMessage;
 

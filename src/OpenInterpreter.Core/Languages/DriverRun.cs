@@ -7,7 +7,9 @@ namespace OpenInterpreter.Core.Languages;
 /// <remarks>
 /// Output and the control channel are different pipes, so the driver's "done" can arrive before the last of the
 /// output. The run therefore ends only when it has the done and has read the fence on both streams (or a stream
-/// ended). Timers cover what cannot answer: a driver that never starts, a fence that never comes because the code
+/// ended). An interrupt is held back until the driver says the cell started: a SIGINT that reached it while it was
+/// still reading the request or starting up would be taken for one between cells, and dropped. Timers cover what
+/// cannot answer: a driver that never starts, a fence that never comes because the code
 /// handed its stdout to a process that outlives it, a process that ignores the interrupt, a pipe held open by an
 /// orphan after the driver died.
 /// </remarks>
@@ -28,6 +30,8 @@ internal sealed class DriverRun
 
     private string? _cellPath;
     private bool _cancelledBeforeStart;
+    private bool _started;
+    private bool _signalled;
     private bool _channelClosed;
     private bool _timedOut;
     private CellDone? _done;
@@ -187,7 +191,16 @@ internal sealed class DriverRun
             return;
         }
 
-        _process.Signal(Libc.SigInt);
+        SignalInterrupt();
+    }
+
+    private void SignalInterrupt()
+    {
+        if (_started && !_signalled && _done is null)
+        {
+            _signalled = true;
+            _process.Signal(Libc.SigInt);
+        }
     }
 
     private void SendCell()
@@ -236,6 +249,14 @@ internal sealed class DriverRun
                 if (_cellPath is null && !_cancelledBeforeStart)
                 {
                     SendCell();
+                }
+
+                return null;
+            case CellStarted started when started.Fence == _fence.Text:
+                _started = true;
+                if (_interruptedAt is not null)
+                {
+                    SignalInterrupt();
                 }
 
                 return null;

@@ -87,6 +87,22 @@ public sealed class PythonSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_interrupt_that_comes_before_the_code_starts_still_stops_it_and_keeps_the_state()
+    {
+        // Compiling 40,000 lines takes the driver a good part of a second: the interrupt comes while it is still
+        // reading the cell, before its SIGINT handler would act, and must not be lost.
+        await _session.RunToEndAsync("kept = 'yes'");
+        var code = string.Concat(Enumerable.Repeat("x = 0\n", 40_000)) + "while True:\n    pass";
+
+        var interrupted = await _session.RunAndInterruptAsync(code, TimeSpan.FromMilliseconds(50));
+        var next = await _session.RunToEndAsync("kept");
+
+        Assert.Equal(RunStatus.Interrupted, interrupted.Status);
+        Assert.Contains("KeyboardInterrupt", interrupted.Stderr);
+        Assert.Equal("'yes'\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task Code_that_ignores_the_interrupt_is_killed_after_the_grace_period_and_the_next_run_starts_fresh()
     {
         await _session.RunToEndAsync("kept = 'yes'");

@@ -1,7 +1,7 @@
 // Runs cells of JavaScript for OpenInterpreter.Core's JavaScriptSession in one persistent global scope.
 //
 // Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (argv[2]);
-// "ready" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (argv[3]).
+// "ready", "start<TAB>fence" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (argv[3]).
 // Each cell is a vm.Script run in this context: like successive <script> tags, its top-level let, const, class and
 // function declarations stay visible to later cells, and its completion value is shown as the REPL would.
 'use strict';
@@ -50,13 +50,15 @@ function awaitInterruptibly(promise) {
   }).finally(() => { interruptWaiting = null; });
 }
 
-async function runCell(file) {
+async function runCell(fence, file) {
   const filename = `<cell-${++cellCount}>`;
   const code = fs.readFileSync(file, 'utf8');
   // Like the REPL, require resolves from the current directory.
   globalThis.require = createRequire(path.join(process.cwd(), filename));
   try {
     const script = new vm.Script(code, { filename });
+    // breakOnSigint watches from the next call on: a SIGINT in the instant between the two is missed.
+    send('start', fence);
     let value = script.runInThisContext({ breakOnSigint: true });
     if (util.types.isPromise(value)) value = await awaitInterruptibly(value);
     if (value !== undefined) process.stdout.write(util.inspect(value) + '\n');
@@ -91,7 +93,7 @@ async function serve() {
   for await (const line of requests) {
     const [verb, fence, file] = line.split('\t');
     if (verb !== 'run' || file === undefined) continue;
-    const [status, message] = await runCell(file);
+    const [status, message] = await runCell(fence, file);
     await Promise.all([writeFence(process.stdout, fence), writeFence(process.stderr, fence)]);
     send('done', fence, status, message);
   }

@@ -1,7 +1,7 @@
 # Runs cells of PowerShell for OpenInterpreter.Core's PowerShellSession in one persistent script scope.
 #
 # Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (first
-# argument); "ready" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (second).
+# argument); "ready", "start<TAB>fence" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (second).
 # Each cell is dot-sourced here, so its variables, functions and location live on. Every name here starts with
 # __oi_ to stay out of the user's way. A Ctrl-C stops this script as a whole, so an interrupt restarts the session.
 param([string] $__oi_requestsPath, [string] $__oi_controlPath)
@@ -34,6 +34,7 @@ while ($null -ne ($__oi_line = $__oi_requests.ReadLine())) {
     $__oi_message = ''
     try {
         $__oi_block = [scriptblock]::Create([System.IO.File]::ReadAllText($__oi_parts[2]))
+        __oi_send 'start', $__oi_parts[1]
         # Errors go to stderr as they come; everything else is formatted as at the prompt, tables grouped.
         . $__oi_block 2>&1 | ForEach-Object {
             if ($_ -is [System.Management.Automation.ErrorRecord]) {

@@ -1,7 +1,8 @@
 # Runs cells of Python for OpenInterpreter.Core's PythonSession in one persistent namespace.
 #
 # Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (argv[1]);
-# "ready", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (argv[2]).
+# "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control
+# FIFO (argv[2]); "start" says a SIGINT from now on interrupts the cell (the host holds an interrupt back until then).
 # After each cell the fence is written to stdout and stderr so the host knows it has all of the cell's output.
 # Nothing here prints to stdout or stderr except what the user's code would print itself (tracebacks, displays).
 import ast
@@ -217,7 +218,7 @@ def _one_line(error):
     return traceback.format_exception_only(type(error), error)[-1].strip()
 
 
-def _run_cell(number, path):
+def _run_cell(number, fence, path):
     filename = "<cell-%d>" % number
     with open(path, encoding="utf-8") as f:
         source = f.read()
@@ -230,7 +231,7 @@ def _run_cell(number, path):
         return "error", _one_line(error)
     tracer = _LineTracer(filename)
     try:
-        _start_user_code(tracer)
+        _start_user_code(tracer, fence)
         for code in codes:
             exec(code, _main.__dict__)
         _stop_user_code(tracer)
@@ -240,9 +241,10 @@ def _run_cell(number, path):
     return "ok", ""
 
 
-def _start_user_code(tracer):
+def _start_user_code(tracer, fence):
     global _running
     _running = True
+    _send("start", fence)
     sys.settrace(tracer.on_call)
 
 
@@ -290,7 +292,7 @@ def _serve():
         fence, path = parts[1], parts[2]
         number += 1
         try:
-            status, message = _run_cell(number, path)
+            status, message = _run_cell(number, fence, path)
         except KeyboardInterrupt:
             # The interrupt landed in the driver's own code just before or after the cell.
             status, message = "interrupted", "KeyboardInterrupt"

@@ -1,9 +1,9 @@
 # Runs cells of R for OpenInterpreter.Core's RSession in one persistent global environment.
 #
 # Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (first
-# argument); "ready", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO
-# (second). After each cell the fence is written to stdout and stderr so the host knows it has all of the cell's
-# output. The driver's own objects live in a private environment, not in the user's global one.
+# argument); "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to
+# the control FIFO (second). After each cell the fence is written to stdout and stderr so the host knows it has all of
+# the cell's output. The driver's own objects live in a private environment, not in the user's global one.
 local({
   args <- commandArgs(trailingOnly = TRUE)
   requests <- file(args[[1]], open = "r", blocking = TRUE, raw = TRUE)
@@ -76,7 +76,10 @@ local({
     parts <- strsplit(line, "\t", fixed = TRUE)[[1]]
     if (length(parts) != 3 || parts[[1]] != "run") next
     number <- number + 1
-    outcome <- tryCatch(run_cell(number, parts[[3]]), interrupt = function(i) c("interrupted", "interrupted"))
+    outcome <- tryCatch({
+      send("start", parts[[2]])
+      run_cell(number, parts[[3]])
+    }, interrupt = function(i) c("interrupted", "interrupted"))
     write_fence(parts[[2]])
     send("done", parts[[2]], outcome[[1]], outcome[[2]])
   }

@@ -1,7 +1,7 @@
 # Runs cells of Ruby for OpenInterpreter.Core's RubySession in one persistent top-level binding.
 #
 # Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (ARGV[0]);
-# "ready", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (ARGV[1]).
+# "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (ARGV[1]).
 # After each cell the fence is written to stdout and stderr so the host knows it has all of the cell's output.
 # Every name here starts with OI_ or __oi_ to stay out of the user's way.
 
@@ -56,7 +56,7 @@ def __oi_clock
   Process.clock_gettime(Process::CLOCK_MONOTONIC)
 end
 
-def __oi_run_cell(number, path)
+def __oi_run_cell(number, fence, path)
   filename = "<cell-#{number}>"
   code = File.read(path, encoding: 'UTF-8')
   main = Thread.current
@@ -79,6 +79,7 @@ def __oi_run_cell(number, path)
   end
   begin
     $__oi_running = true
+    __oi_send('start', fence)
     tracer.enable
     OI_BINDING.eval(code, filename, 1)
     ['ok', '']
@@ -167,7 +168,7 @@ def __oi_serve
 
     number += 1
     status, message = begin
-      __oi_run_cell(number, path)
+      __oi_run_cell(number, fence, path)
     rescue Interrupt
       # The interrupt landed in the driver's own code just before or after the cell.
       $__oi_running = false

@@ -1,7 +1,7 @@
 # Runs cells of bash for OpenInterpreter.Core's ShellSession in one persistent shell.
 #
 # Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO ($1);
-# "ready", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO ($2).
+# "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO ($2).
 # Each cell is sourced in this shell, so a cd, a variable, a function or an export lives on. Every name here starts
 # with __oi_ to stay out of the user's way, and nothing here writes to stdout or stderr except the fence.
 
@@ -60,6 +60,7 @@ while :; do
     __oi_line=
     __oi_interrupted=0
     __oi_in_cell=1
+    printf 'start\t%s\n' "$__oi_fence" >&"$__oi_control"
     # The user's own shell options (set -e, set -u, ...) apply to their cells, not to this loop.
     [[ $__oi_flags == *e* ]] && set -e
     [[ $__oi_flags == *u* ]] && set -u

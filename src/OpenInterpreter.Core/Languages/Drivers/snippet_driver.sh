@@ -2,7 +2,7 @@
 # compiled and run on its own, in a child of this shell, as Open Interpreter does.
 #
 # Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO ($1);
-# "ready" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO ($2). $OI_SNIPPET_LANGUAGE
+# "ready", "start<TAB>fence" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO ($2). $OI_SNIPPET_LANGUAGE
 # says how to run a cell. Nothing here writes to stdout or stderr except the compiler, the program and the fence.
 
 exec {requests}<"$1" {control}>"$2"
@@ -43,6 +43,7 @@ while :; do
     interrupted=0
     compile_failed=0
     running=1
+    printf 'start\t%s\n' "$fence" >&"$control"
     run_cell "$cell"
     status=$?
     running=0
