@@ -84,7 +84,11 @@ internal static class Application
         if ((terminal is not null || interactive) && input is not null)
         {
             // Only a person at a terminal is asked; piped input holds the next messages, not answers.
-            loop.AskToGoOn = (question, token) => YesNoQuestion.AskAsync(question, input, promptWriter, token);
+            loop.AskToGoOn = async (question, token) =>
+            {
+                using var pause = view.PauseLive();
+                return await YesNoQuestion.AskAsync(question, input, promptWriter, token).ConfigureAwait(false);
+            };
         }
 
         await using var mcp = await McpConnections.ConnectAsync(settings.McpServers, approver, Path.Combine(paths.CacheDirectory, "files"), line => { if (switches.Verbose) { view.Verbose(line); } }, CancellationToken.None).ConfigureAwait(false);

@@ -22,4 +22,10 @@ internal interface IConversationView
 
     /// <summary>Shows the code a run is about to use, when it differs from what the model wrote (after editing).</summary>
     void ShowCode(string language, string code);
+
+    /// <summary>
+    /// Takes the live lines (a spinner, a streaming block) off the screen and draws none until the result is disposed,
+    /// so a question asked in the middle of a turn is not drawn over.
+    /// </summary>
+    IDisposable PauseLive() => LivePause.None;
 }

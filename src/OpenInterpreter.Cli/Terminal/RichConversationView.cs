@@ -20,6 +20,7 @@ internal sealed class RichConversationView : IConversationView
     private ILiveBlock? _block;
     private LmcChunk? _blockStart;
     private Spinner? _waiting;
+    private int _pauses;
     private string _lastCode = "";
 
     public RichConversationView(IAnsiConsole console, TextWriter output)
@@ -81,6 +82,23 @@ internal sealed class RichConversationView : IConversationView
             _lastCode = code;
             _live.Commit(_lines.Render(CodePanel.Render(code, language, activeLine: null), Width));
         }
+    }
+
+    public IDisposable PauseLive()
+    {
+        lock (_gate)
+        {
+            _pauses++;
+            _live.Clear();
+        }
+
+        return new LivePause(() =>
+        {
+            lock (_gate)
+            {
+                _pauses--;
+            }
+        });
     }
 
     /// <summary>Draws one frame now, as the timer does: for tests and the benchmark.</summary>
@@ -183,6 +201,11 @@ internal sealed class RichConversationView : IConversationView
 
     private void Draw()
     {
+        if (_pauses > 0)
+        {
+            return;
+        }
+
         var width = Width;
         var lines = new List<string>();
         if (_block is not null)

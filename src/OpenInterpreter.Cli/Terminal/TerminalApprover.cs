@@ -24,6 +24,7 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
                 : NoTerminal);
         }
 
+        using var pause = view.PauseLive();
         // The danger check's findings go with the question, so the answer is an informed one.
         foreach (var finding in request.Findings)
         {
@@ -85,6 +86,7 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
             return CodeApproval.Decline($"{action.DeclinedText} There is no terminal to ask the user for permission.");
         }
 
+        using var pause = view.PauseLive();
         while (true)
         {
             await prompt.WriteAsync($"{action.Prompt} (y/n/a) ").ConfigureAwait(false);
