@@ -87,7 +87,8 @@ public sealed class LocalTests
         interpreter.CloseInput();
 
         Assert.Equal(1, await interpreter.WaitForExitAsync());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        // The silent port costs the probe's 2 s time-out; the rest is the program's start on a loaded machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}");
         var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("No local model server is running", line);
         Assert.Contains("has no .gguf file", line);

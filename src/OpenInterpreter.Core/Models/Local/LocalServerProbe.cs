@@ -14,8 +14,11 @@ public static class LocalServerProbe
     /// <summary>How long a connection may take: a port where nothing listens refuses at once, so this only bounds a dead host.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long a server that took the connection may take to list its models before it counts as not there.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a server that took the connection may take to list its models before it counts as not there. Only a
+    /// port where something listens waits this long; a busy Ollama (loading a model, a loaded machine) may need seconds.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     /// <summary>The models of every server that answered, Code Llama models first, then in server order.</summary>
     public static async Task<IReadOnlyList<LocalModel>> FindModelsAsync(CancellationToken cancellationToken)
@@ -36,14 +39,9 @@ public static class LocalServerProbe
             if (server.SpeaksOllama)
             {
                 var names = ReadNames(await http.GetStringAsync($"{root}/api/tags", timeout.Token).ConfigureAwait(false), "models", "name");
-                var models = new List<LocalModel>();
-                foreach (var name in names)
-                {
-                    var tools = await SupportsToolsAsync(http, root, name, timeout.Token).ConfigureAwait(false);
-                    models.Add(new LocalModel(server, name, root, tools));
-                }
-
-                return models;
+                // All models at once: one slow answer should not use up the time-out of the rest.
+                var tools = await Task.WhenAll(names.Select(name => SupportsToolsAsync(http, root, name, timeout.Token))).ConfigureAwait(false);
+                return names.Select((name, i) => new LocalModel(server, name, root, tools[i])).ToList();
             }
 
             var ids = ReadNames(await http.GetStringAsync($"{root}/v1/models", timeout.Token).ConfigureAwait(false), "data", "id");
