@@ -75,6 +75,12 @@ public static class OpenInterpreterKeys
     /// <summary>The messages a conversation starts with, as a JSON array of LMC messages (what a Python profile sets).</summary>
     private static InterpreterSettings ApplyMessages(InterpreterSettings settings, SettingValue value)
     {
+        if (value.Items is { Count: 0 })
+        {
+            // `messages: []` in a YAML profile.
+            return settings with { Messages = [] };
+        }
+
         var json = value.AsText("messages");
         try
         {
