@@ -204,6 +204,43 @@ public sealed class PythonProfileStandInTests
     }
 
     [Fact]
+    public void What_the_commands_a_profile_runs_print_goes_to_the_terminal_not_into_the_result()
+    {
+        var layer = Load("from interpreter import interpreter\nimport os, subprocess\nos.system('echo from-os-system')\nsubprocess.run(['echo', '{not json'])\ninterpreter.llm.model = 'after-the-commands'\n");
+
+        Assert.Equal("after-the-commands", Text(layer, "llm.model"));
+        Assert.Empty(layer.Warnings);
+    }
+
+    [Fact]
+    public void A_display_message_of_the_profile_s_own_is_used_by_its_calls_and_named_once()
+    {
+        var layer = Load("""
+            from interpreter import interpreter
+            def quiet(markdown):
+                interpreter.custom_instructions = "seen: " + markdown
+            interpreter.display_message = quiet
+            interpreter.display_message("> Model set")
+            """);
+
+        Assert.Equal("seen: > Model set", Text(layer, "custom_instructions"));
+        Assert.DoesNotContain(layer.Entries, e => e.Key == "display_message");
+        Assert.EndsWith("profile.py:4: interpreter.display_message was replaced by the profile: its own calls use the new one, this program's display and conversation do not.", Assert.Single(layer.Warnings));
+    }
+
+    [Fact]
+    public void An_attribute_of_OI_s_with_no_value_here_reads_as_empty_text_and_says_so()
+    {
+        var layer = Load("""
+            from interpreter import interpreter
+            interpreter.custom_instructions = f"Vision model: {interpreter.computer.vision.model}. Skills: {interpreter.computer.skills.path}"
+            """);
+
+        Assert.Equal($"Vision model: . Skills: {Path.Combine(_folder, "skills")}", Text(layer, "custom_instructions"));
+        Assert.EndsWith("profile.py:2: interpreter.computer.vision.model was read, which has no value here; it reads as empty.", Assert.Single(layer.Warnings));
+    }
+
+    [Fact]
     public void Local_setup_and_chat_name_what_to_use_instead()
     {
         var layer = Load("from interpreter import interpreter\ninterpreter.local_setup()\nfor chunk in interpreter.chat(display=True, stream=True):\n    pass\n");

@@ -25,7 +25,10 @@ import types
 
 PROFILE = os.path.abspath(sys.argv[1])
 CONFIG_DIR = sys.argv[2] if len(sys.argv) > 2 else os.path.expanduser("~/.config/open-interpreter")
-RESULT = sys.stdout
+# The result goes to a copy of standard output; standard output itself becomes standard error, for the profile's
+# prints and for what the commands it runs (os.system, subprocess) print, which would otherwise land in the result.
+RESULT = os.fdopen(os.dup(1), "w", encoding="utf-8")
+os.dup2(2, 1)
 sys.stdout = sys.stderr
 
 settings = []
@@ -62,6 +65,8 @@ DEFAULTS = {
     "multi_line": True,
     "highlight_active_line": True,
     "computer.import_computer_api": False,
+    "computer.import_skills": False,
+    "computer.system_message": "",
 }
 
 
@@ -167,6 +172,9 @@ class Language:
 
 
 # OI's languages, for profiles that filter them (`[l for l in interpreter.computer.languages if l.name in …]`).
+# Where OI keeps skills (oi_dir/skills); OI's assistant-style profiles read it back.
+DEFAULTS["computer.skills.path"] = os.path.join(CONFIG_DIR, "skills")
+
 DEFAULTS["computer.languages"] = [
     Language(name) for name in ("python", "shell", "javascript", "html", "applescript", "r", "powershell", "react", "ruby", "java")
 ]
@@ -264,6 +272,10 @@ class Node:
         key = self._key(name)
         line = profile_line()
         object.__setattr__(self, name, value)
+        if callable(value) and not isinstance(value, type):
+            # A profile may put in its own display_message (or another method): its own calls then use it.
+            warnings.append({"line": line, "text": f"interpreter.{key} was replaced by the profile: its own calls use the new one, this program's display and conversation do not."})
+            return
         try:
             settings.append({"key": key, "value": plain(value, key), "line": line})
         except TypeError as e:
@@ -279,6 +291,14 @@ class Node:
 
     def __bool__(self):
         return False
+
+    def __str__(self):
+        # An attribute of OI's that is not known here, read into a text (an f-string of interpreter.computer.…).
+        warn(f"interpreter.{self._path} was read, which has no value here; it reads as empty.")
+        return ""
+
+    def __format__(self, spec):
+        return format(str(self), spec)
 
     def __repr__(self):
         return f"<interpreter.{self._path}>"
