@@ -3,7 +3,11 @@ namespace OpenInterpreter.Core.Settings;
 /// <summary>The profiles that ship inside the program: ours (<c>default</c>, <c>fast</c>, <c>local</c>, <c>os</c>, <c>vision</c>) and YAML equivalents of OI's built-in Python ones.</summary>
 public static class BuiltInProfiles
 {
-    public static readonly IReadOnlyList<string> Names = ["default", "fast", "local", "os", "vision", "codestral", "llama3", "assistant", "groq", "cerebras", "haiku"];
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "default", "fast", "local", "os", "vision",
+        "codestral", "codestral-few-shot", "llama3", "llama31-database", "qwen", "cortex-llama32", "assistant", "groq", "cerebras", "haiku", "obsidian", "snowpark",
+    ];
 
     /// <summary>The YAML text of the built-in profile <paramref name="name"/>, or null when there is none.</summary>
     public static string? Text(string name)

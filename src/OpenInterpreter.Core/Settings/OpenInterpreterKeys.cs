@@ -17,13 +17,16 @@ public static class OpenInterpreterKeys
         new("force_task_completion", (s, v) => s with { Loop = v.AsBool("force_task_completion") }, null),
         new("loop_message", (s, v) => s with { LoopMessage = v.AsText("loop_message") }, s => s.LoopMessage),
         new("loop_breakers", (s, v) => s with { LoopBreakers = v.AsList("loop_breakers") }, s => s.LoopBreakers),
+        // The older names of the two, beside force_task_completion (OI's local-os profile still sets them).
+        new("force_task_completion_message", (s, v) => s with { LoopMessage = v.AsText("force_task_completion_message") }, null),
+        new("force_task_completion_breakers", (s, v) => s with { LoopBreakers = v.AsList("force_task_completion_breakers") }, null),
         Template("user_message_template", (t, v) => t with { UserMessageTemplate = v }, t => t.UserMessageTemplate),
         new("always_apply_user_message_template", (s, v) => s with { Templates = s.Templates with { AlwaysApplyUserMessageTemplate = v.AsBool("always_apply_user_message_template") } }, s => s.Templates.AlwaysApplyUserMessageTemplate),
         Template("code_output_template", (t, v) => t with { CodeOutputTemplate = v }, t => t.CodeOutputTemplate),
         Template("empty_code_output_template", (t, v) => t with { EmptyCodeOutputTemplate = v }, t => t.EmptyCodeOutputTemplate),
         new("code_output_sender", ApplySender, s => s.Templates.CodeOutputSender),
         new("llm.execution_instructions", ApplyExecutionInstructions, s => s.ExecutionInstructions),
-        new("messages", ApplyMessages, null),
+        new("messages", ApplyMessages, s => s.Messages is { Count: > 0 } messages ? JsonSerializer.Serialize(messages.ToList(), LmcJsonContext.Default.ListLmcMessage) : null),
         new("speak_messages", (s, v) => s with { SpeakMessages = v.AsBool("speak_messages") }, s => s.SpeakMessages),
         new("highlight_active_line", (s, v) => s with { HighlightActiveLine = v.AsBool("highlight_active_line") }, s => s.HighlightActiveLine),
         new("debug", (s, v) => s with { Debug = v.AsBool("debug") }, s => s.Debug),
@@ -42,6 +45,12 @@ public static class OpenInterpreterKeys
         new("computer.import_skills", (s, v) => { v.AsBool("computer.import_skills"); return s; }, null)
         {
             Warning = v => v.AsBool("computer.import_skills") ? "computer.import_skills: OI's skills do not exist here; ignored." : null,
+        },
+        // OI adds it to the system message to explain its computer API; OI's local profiles set it to "" to leave that
+        // out, which is what happens here anyway (there is no such API).
+        new("computer.system_message", (s, v) => { v.AsText("computer.system_message"); return s; }, null)
+        {
+            Warning = v => string.IsNullOrWhiteSpace(v.AsText("computer.system_message")) ? null : "computer.system_message: it explains OI's Python computer API, which does not exist here; ignored (system_message and custom_instructions work).",
         },
     ];
 
@@ -66,6 +75,12 @@ public static class OpenInterpreterKeys
     /// <summary>The messages a conversation starts with, as a JSON array of LMC messages (what a Python profile sets).</summary>
     private static InterpreterSettings ApplyMessages(InterpreterSettings settings, SettingValue value)
     {
+        if (value.Items is { Count: 0 })
+        {
+            // `messages: []` in a YAML profile.
+            return settings with { Messages = [] };
+        }
+
         var json = value.AsText("messages");
         try
         {

@@ -61,6 +61,10 @@ public static class ProfileParser
                 case YamlScalarNode scalar:
                     entries.Add(new(key, SettingValue.Of(scalar.Value!, location)));
                     break;
+                // A list of mappings (OI's `messages:`, few-shot examples) is handed over as JSON, like mcp_servers.
+                case YamlSequenceNode sequence when sequence.Children.Any(c => c is not YamlScalarNode):
+                    entries.Add(new(key, SettingValue.Of(Json(sequence), location)));
+                    break;
                 case YamlSequenceNode sequence:
                     var items = sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList();
                     entries.Add(new(key, SettingValue.List(items, location)));

@@ -15,20 +15,35 @@ public static class SettingsLoader
         foreach (var layer in layers)
         {
             warnings.AddRange(layer.Warnings);
+
+            // A Python profile may set one key many times (OI's codestral-os.py sets some three times): one line per
+            // key, about the value it ends with.
+            var last = new Dictionary<string, (SettingKey Key, SettingValue Value)>(StringComparer.Ordinal);
+            var unknown = new Dictionary<string, (SettingValue First, int Times)>(StringComparer.Ordinal);
             foreach (var (name, value) in layer.Entries)
             {
                 if (SettingKeys.Find(name) is { } key)
                 {
                     settings = key.Apply(settings, value);
-                    if (key.Warning?.Invoke(value) is { } warning)
-                    {
-                        warnings.Add($"{value.Location}: {warning}");
-                    }
+                    last[name] = (key, value);
                 }
                 else
                 {
-                    warnings.Add($"{value.Location}: unknown setting '{name}' ignored.");
+                    unknown[name] = unknown.TryGetValue(name, out var seen) ? (seen.First, seen.Times + 1) : (value, 1);
                 }
+            }
+
+            foreach (var (key, value) in last.Values)
+            {
+                if (key.Warning?.Invoke(value) is { } warning)
+                {
+                    warnings.Add($"{value.Location}: {warning}");
+                }
+            }
+
+            foreach (var (name, (first, times)) in unknown)
+            {
+                warnings.Add($"{first.Location}: unknown setting '{name}' ignored{(times > 1 ? $" (set {times} times)" : "")}.");
             }
         }
 

@@ -172,6 +172,55 @@ public sealed class PythonProfileTests
         var texts = server.Requests.Single().Messages.Skip(1).Select(RecordedRequest.ContentText).ToList();
         Assert.Equal(["Open the chrome app.", "On it.", "hello"], texts);
     }
+
+    [Fact]
+    public async Task A_local_few_shot_profile_gets_past_its_ollama_probe_and_input_to_the_settings_the_request_carries()
+    {
+        // The shape of OI's codestral-os.py and local-os.py: probe Ollama (exit when that fails), pull the model, ask
+        // whether to install packages, then few-shot messages with the login name, templates and the old loop names.
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
+        var path = Write("local-coder.py", $$"""
+            import os
+            import subprocess
+            from interpreter import interpreter
+
+            try:
+                result = subprocess.run(["ollama", "list"], capture_output=True, text=True, check=True)
+            except Exception:
+                exit()
+            if "tiny-coder" not in result.stdout:
+                subprocess.run(["ollama", "pull", "tiny-coder"], check=True)
+            interpreter.messages = []
+            interpreter.messages = [
+                {"role": "user", "type": "message", "content": f"I am {os.getlogin()}."},
+                {"role": "assistant", "type": "message", "content": "Noted."},
+            ]
+            interpreter.user_message_template = "{content} (send code I can run)"
+            interpreter.force_task_completion_breakers = ["<END>"]
+            interpreter.llm.model = "openai/tiny-coder"
+            interpreter.llm.api_base = "{{server.BaseUrl}}"
+            interpreter.llm.api_key = "sk-test"
+            interpreter.computer.system_message = ""
+            interpreter.computer.system_message = ""
+            missing = ["pyautogui"]
+            if missing:
+                answer = input("Install them? (y/n) > ")
+            interpreter.llm.model = "never-reached"
+            """);
+
+        await using var interpreter = await AskAsync(["--stdin", "--profile", "local-coder"]);
+
+        var request = server.Requests.Single();
+        Assert.Equal("tiny-coder", request.Json.GetProperty("model").GetString());
+        var texts = request.Messages.Skip(1).Select(RecordedRequest.ContentText).ToList();
+        Assert.Equal(3, texts.Count);
+        Assert.Matches("^I am .+\\.$", texts[0]);
+        Assert.Equal(["Noted.", "hello (send code I can run)"], texts[1..]);
+        var warnings = interpreter.Stderr.Split('\n').Where(l => l.StartsWith("interpreter: warning:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(warnings, w => w.Contains($"{path}:10: `ollama pull tiny-coder` was not run", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains($"{path}:25: the profile asked for input, which a profile cannot get here", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Contains("computer.system_message", StringComparison.Ordinal) || w.Contains("force_task_completion", StringComparison.Ordinal));
+    }
 }
 
 /// <summary>OI's <c>conversation_history: false</c>: nothing is written to the conversations folder.</summary>

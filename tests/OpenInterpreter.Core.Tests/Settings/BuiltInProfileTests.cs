@@ -30,6 +30,29 @@ public sealed class BuiltInProfileTests
     }
 
     [Fact]
+    public void Codestral_few_shot_starts_the_conversation_with_its_worked_examples()
+    {
+        var settings = SettingsLoader.Apply([BuiltInProfiles.Load("codestral-few-shot")]).Settings;
+        Assert.Equal("ollama/codestral", settings.Llm.Model);
+        Assert.Equal(9, settings.Messages!.Count);
+        Assert.Equal(("computer", "console", "output"), (settings.Messages[3].Role, settings.Messages[3].Type, settings.Messages[3].Format));
+    }
+
+    [Fact]
+    public void Qwen_and_cortex_are_small_local_models_writing_code_in_text()
+    {
+        var qwen = SettingsLoader.Apply([BuiltInProfiles.Load("qwen")]).Settings;
+        Assert.Equal("ollama/qwen2:1.5b", qwen.Llm.Model);
+        Assert.Contains("{content}", qwen.Templates.UserMessageTemplate);
+        Assert.False(qwen.AutoRun);
+
+        var cortex = SettingsLoader.Apply([BuiltInProfiles.Load("cortex-llama32")]).Settings;
+        Assert.Equal("http://127.0.0.1:39281/v1", cortex.Llm.ApiBase);
+        Assert.False(cortex.Llm.SupportsFunctions);
+        Assert.True(cortex.Loop);
+    }
+
+    [Fact]
     public void Assistant_runs_code_in_a_loop()
     {
         var settings = SettingsLoader.Apply([BuiltInProfiles.Load("assistant")]).Settings;

@@ -1,3 +1,4 @@
+using OpenInterpreter.Core.Messages;
 using OpenInterpreter.Core.Settings;
 using Xunit;
 
@@ -52,6 +53,25 @@ public sealed class ProfileParserTests
         Assert.True(s.Loop);
         Assert.False(s.MultiLine);
         Assert.Equal(["oi.yaml:12:3: computer.import_computer_api: OI's Python computer API does not exist here (use --os for the screen, mouse and keyboard); ignored."], loaded.Warnings);
+    }
+
+    [Fact]
+    public void Messages_written_as_a_yaml_list_of_mappings_start_the_conversation()
+    {
+        const string fewShot = """
+            messages:
+              - role: user
+                type: message
+                content: "What is 2 + 2?"
+              - {role: assistant, type: code, format: python, content: "print(2 + 2)"}
+            """;
+
+        var loaded = SettingsLoader.Apply([ProfileParser.Parse(fewShot, "few.yaml")]);
+
+        Assert.Empty(loaded.Warnings);
+        LmcMessage[] expected = [new("user", "message", "What is 2 + 2?"), new("assistant", "code", "print(2 + 2)", "python")];
+        Assert.Equal(expected, loaded.Settings.Messages!);
+        Assert.Empty(SettingsLoader.Apply([ProfileParser.Parse("messages: []\n", "none.yaml")]).Settings.Messages!);
     }
 
     [Fact]

@@ -30,6 +30,19 @@ public sealed class ProfileStoreTests
     }
 
     [Fact]
+    public void The_messages_a_conversation_starts_with_are_saved_and_load_back()
+    {
+        // --save-profile after a few-shot Python profile (OI's codestral-few-shot.py) keeps its examples.
+        var settings = new InterpreterSettings { Messages = [Core.Messages.LmcMessage.UserText("Say \"hi\""), new("assistant", "code", "print('hi')", "python")] };
+
+        _store.Save("few-shot", ProfileWriter.Write(settings, includeApiKey: false));
+        var loaded = SettingsLoader.Apply([_store.Load("few-shot")]);
+
+        Assert.Empty(loaded.Warnings);
+        Assert.Equal(settings.Messages, loaded.Settings.Messages);
+    }
+
+    [Fact]
     public void The_key_is_written_only_when_asked()
     {
         var settings = new InterpreterSettings { Llm = new ModelSettings { ApiKey = "sk-secret-0123456789abc" } };

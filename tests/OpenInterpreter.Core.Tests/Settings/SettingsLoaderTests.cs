@@ -55,6 +55,38 @@ public sealed class SettingsLoaderTests
     }
 
     [Fact]
+    public void A_key_set_many_times_in_one_profile_gives_one_line_about_the_value_it_ends_with()
+    {
+        // OI's codestral-os.py sets several keys three times, its local-os.py an unknown `s` three times.
+        var loaded = SettingsLoader.Apply([Layer("os.py:9", ("s", "a"), ("computer.import_computer_api", "true"), ("s", "b"), ("computer.import_computer_api", "false"), ("s", "c"))]);
+
+        Assert.Equal("os.py:9: unknown setting 's' ignored (set 3 times).", Assert.Single(loaded.Warnings));
+    }
+
+    [Fact]
+    public void OI_s_older_loop_names_set_the_loop_message_and_breakers()
+    {
+        var loaded = SettingsLoader.Apply([new SettingsLayer("local-os.py", [
+            new("force_task_completion", SettingValue.Of("true", "local-os.py:1")),
+            new("force_task_completion_message", SettingValue.Of("Go on, or say <END>.", "local-os.py:2")),
+            new("force_task_completion_breakers", SettingValue.List(["<END>"], "local-os.py:3")),
+        ])]);
+
+        Assert.Empty(loaded.Warnings);
+        Assert.True(loaded.Settings.Loop);
+        Assert.Equal("Go on, or say <END>.", loaded.Settings.LoopMessage);
+        Assert.Equal(["<END>"], loaded.Settings.LoopBreakers);
+    }
+
+    [Fact]
+    public void An_empty_computer_system_message_is_taken_and_a_written_one_is_named()
+    {
+        // OI's local profiles empty it to leave out the computer API's explanation, which is never sent here anyway.
+        Assert.Empty(SettingsLoader.Apply([Layer("p.py:4", ("computer.system_message", ""))]).Warnings);
+        Assert.StartsWith("p.py:4: computer.system_message: it explains OI's Python computer API", Assert.Single(SettingsLoader.Apply([Layer("p.py:4", ("computer.system_message", "Use computer.mouse."))]).Warnings));
+    }
+
+    [Fact]
     public void A_bad_value_names_where_it_was_written()
     {
         var error = Assert.Throws<SettingsException>(() => SettingsLoader.Apply([Layer("p.yaml:4:3", ("llm.temperature", "hot"))]));

@@ -38,7 +38,7 @@ public static class PythonProfile
         {
             var key = setting.GetProperty("key").GetString()!;
             var location = $"{path}:{setting.GetProperty("line").GetInt32()}";
-            if (Value(setting.GetProperty("value"), location) is { } value)
+            if (Value(key, setting.GetProperty("value"), location) is { } value)
             {
                 entries.Add(new(Renamed.GetValueOrDefault(key, key), value));
             }
@@ -50,10 +50,15 @@ public static class PythonProfile
         return new SettingsLayer(path, entries) { Warnings = warnings };
     }
 
-    /// <summary>A recorded value as a profile value: scalars as text, a list of scalars as a list, anything else as JSON.</summary>
-    private static SettingValue? Value(JsonElement value, string location) => value.ValueKind switch
+    /// <summary>
+    /// A recorded value as a profile value: scalars as text, a list of scalars as a list, anything else as JSON. The
+    /// messages a conversation starts with are always JSON, so that <c>interpreter.messages = []</c> (llama3.py) is an
+    /// empty conversation and not an empty list of words.
+    /// </summary>
+    private static SettingValue? Value(string key, JsonElement value, string location) => value.ValueKind switch
     {
         JsonValueKind.Null => null,
+        _ when key == "messages" => SettingValue.Of(value.GetRawText(), location),
         JsonValueKind.String => SettingValue.Of(value.GetString()!, location),
         JsonValueKind.True => SettingValue.Of("true", location),
         JsonValueKind.False => SettingValue.Of("false", location),

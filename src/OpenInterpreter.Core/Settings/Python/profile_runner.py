@@ -4,21 +4,31 @@
 # The profile's own prints and display_message() go to stderr, where the user sees them. Calls the stand-in cannot
 # honour become no-ops or one warning each; modules that are not installed are stood in for, so a profile written
 # for OI's own dependencies (pyautogui, inquirer, psutil…) still gets to its settings.
+import ast
 import builtins
+import datetime
+import getpass
 import importlib.abc
 import importlib.machinery
 import io
 import json
 import os
+import platform
 import re
+import shutil
+import subprocess
 import sys
+import textwrap
 import time
 import traceback
 import types
 
 PROFILE = os.path.abspath(sys.argv[1])
 CONFIG_DIR = sys.argv[2] if len(sys.argv) > 2 else os.path.expanduser("~/.config/open-interpreter")
-RESULT = sys.stdout
+# The result goes to a copy of standard output; standard output itself becomes standard error, for the profile's
+# prints and for what the commands it runs (os.system, subprocess) print, which would otherwise land in the result.
+RESULT = os.fdopen(os.dup(1), "w", encoding="utf-8")
+os.dup2(2, 1)
 sys.stdout = sys.stderr
 
 settings = []
@@ -55,6 +65,8 @@ DEFAULTS = {
     "multi_line": True,
     "highlight_active_line": True,
     "computer.import_computer_api": False,
+    "computer.import_skills": False,
+    "computer.system_message": "",
 }
 
 
@@ -160,6 +172,9 @@ class Language:
 
 
 # OI's languages, for profiles that filter them (`[l for l in interpreter.computer.languages if l.name in …]`).
+# Where OI keeps skills (oi_dir/skills); OI's assistant-style profiles read it back.
+DEFAULTS["computer.skills.path"] = os.path.join(CONFIG_DIR, "skills")
+
 DEFAULTS["computer.languages"] = [
     Language(name) for name in ("python", "shell", "javascript", "html", "applescript", "r", "powershell", "react", "ruby", "java")
 ]
@@ -257,17 +272,33 @@ class Node:
         key = self._key(name)
         line = profile_line()
         object.__setattr__(self, name, value)
+        if callable(value) and not isinstance(value, type):
+            # A profile may put in its own display_message (or another method): its own calls then use it.
+            warnings.append({"line": line, "text": f"interpreter.{key} was replaced by the profile: its own calls use the new one, this program's display and conversation do not."})
+            return
         try:
             settings.append({"key": key, "value": plain(value, key), "line": line})
         except TypeError as e:
             warnings.append({"line": line, "text": str(e)})
 
     def __call__(self, *args, **kwargs):
-        warn(f"interpreter.{self._path}() is not supported here; ignored.")
+        if rendering:
+            key, line = rendering
+            warnings.append({"line": line, "text": f"{key}: a {{{{ }}}} block called interpreter.{self._path}(), which does not exist here; it shows nothing."})
+        else:
+            warn(f"interpreter.{self._path}() is not supported here; ignored.")
         return Stub()
 
     def __bool__(self):
         return False
+
+    def __str__(self):
+        # An attribute of OI's that is not known here, read into a text (an f-string of interpreter.computer.…).
+        warn(f"interpreter.{self._path} was read, which has no value here; it reads as empty.")
+        return ""
+
+    def __format__(self, spec):
+        return format(str(self), spec)
 
     def __repr__(self):
         return f"<interpreter.{self._path}>"
@@ -282,9 +313,10 @@ def computer_run(language=None, code=None, *args, **kwargs):
     return []
 
 
-def not_honoured(name, result=None):
+def said(text, result=None):
+    """A call that is not honoured, with the one line that says why."""
     def call(*args, **kwargs):
-        warn(f"interpreter.{name}() is not supported here; ignored.")
+        warn(text)
         return result
     return call
 
@@ -294,8 +326,10 @@ METHODS = {
     # Models are connected to on the first request; there is nothing to load first.
     "llm.load": lambda *args, **kwargs: None,
     "computer.run": computer_run,
-    "computer.ai.chat": not_honoured("computer.ai.chat", ""),
-    "chat": not_honoured("chat", []),
+    # OI's local profiles ping the model with it to load it, as llm.load() does.
+    "computer.ai.chat": said("interpreter.computer.ai.chat() was not sent: models are connected to on the first request here.", ""),
+    "chat": said("interpreter.chat() was not run: a profile only sets settings here; the conversation starts once it has loaded.", []),
+    "local_setup": said("interpreter.local_setup() (OI's local model menu) is not run from a profile here; use interpreter --local to pick a local model."),
     "reset": lambda *args, **kwargs: None,
     "get_oi_dir": lambda *args, **kwargs: CONFIG_DIR,
 }
@@ -317,8 +351,13 @@ sys.meta_path.insert(0, InterpreterSubmodules())
 sys.meta_path.append(MissingModules())
 
 
+class NoInput(BaseException):
+    """input() in a profile: there is no terminal to answer it. A BaseException, like SystemExit, so that the profile's
+    own `except Exception:` does not take it for an answer and go on as if the user had said something."""
+
+
 def no_input(prompt=""):
-    raise EOFError("the profile asked for input, and profiles run without a terminal here")
+    raise NoInput()
 
 
 builtins.input = no_input
@@ -326,19 +365,83 @@ builtins.input = no_input
 time.sleep = lambda seconds: None
 
 
-def render_blocks(text, key):
-    """OI runs the {{ python }} blocks of a system message and puts in what they print; here once, at load."""
+def called_by_profile():
+    frame = sys._getframe(2)
+    return frame is not None and frame.f_code.co_filename == PROFILE
+
+
+def ollama_words(args):
+    words = args.split() if isinstance(args, str) else [str(a) for a in args] if isinstance(args, (list, tuple)) else []
+    return words[1:] if words and os.path.basename(words[0]) == "ollama" else None
+
+
+def answered(args, kwargs, stdout):
+    text = kwargs.get("text") or kwargs.get("universal_newlines") or kwargs.get("encoding")
+    return subprocess.CompletedProcess(args, 0, stdout if text else stdout.encode(), "" if text else b"")
+
+
+real_run = subprocess.run
+
+
+def profile_run(args, *rest, **kwargs):
+    """OI's local profiles run `ollama list` to see whether the model is there and `ollama pull` to fetch it. The list is
+    read for real when Ollama is installed (it only reads), and is empty otherwise, so the profile goes on to its
+    settings instead of stopping; a pull, which can take many minutes, is never run from a profile."""
+    words = ollama_words(args) if called_by_profile() else None
+    if words is None:
+        return real_run(args, *rest, **kwargs)
+    if words[:1] == ["list"]:
+        if shutil.which("ollama"):
+            return real_run(args, *rest, **kwargs)
+        warn("Ollama is not installed here: `ollama list` was answered with no models so that the profile could go on.")
+        return answered(args, kwargs, "NAME\tID\tSIZE\tMODIFIED\n")
+    warn(f"`ollama {' '.join(words)}` was not run: a profile only sets settings here (run it yourself if Ollama does not have the model yet).")
+    return answered(args, kwargs, "")
+
+
+subprocess.run = profile_run
+real_getlogin = os.getlogin
+
+
+def getlogin():
+    # OI runs a profile in the user's terminal; here it has none, and os.getlogin() needs one.
+    try:
+        return real_getlogin()
+    except OSError:
+        return getpass.getuser()
+
+
+os.getlogin = getlogin
+
+
+rendering = None  # (key, line) of the value whose {{ }} blocks are being run, while they are
+
+
+def render_blocks(text, key, line):
+    """OI runs each {{ … }} block of a system message in its Python session before every request and puts in what the
+    block shows, as a notebook cell does: what it prints, then the value of a last bare expression (`{{ tasks }}`).
+    Here once, at load, with the stand-in's `computer` (whose calls are named in a warning) and the modules OI's own
+    blocks use without importing them (its session had imported them)."""
     def run(match):
+        global rendering
         output = io.StringIO()
-        scope = {"computer": Stub(), "interpreter": interpreter}
+        scope = {"computer": interpreter.computer, "interpreter": interpreter, "datetime": datetime, "os": os, "platform": platform, "sys": sys}
         saved = sys.stdout
         sys.stdout = output
+        rendering = (key, line)
         try:
-            exec(match.group(1), scope)
+            tree = ast.parse(textwrap.dedent(match.group(1)).strip(), "<{{ }} block>")
+            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+            exec(compile(tree, "<{{ }} block>", "exec"), scope)
+            if last is not None:
+                value = eval(compile(ast.Expression(last.value), "<{{ }} block>", "eval"), scope)
+                if value is not None and not isinstance(value, Stub):
+                    print(repr(value))
         except Exception as e:
-            warnings.append({"line": 0, "text": f"{key}: a {{{{ }}}} block raised {type(e).__name__}: {e}; left out."})
+            warnings.append({"line": line, "text": f"{key}: a {{{{ }}}} block raised {type(e).__name__}: {e}; left out."})
         finally:
             sys.stdout = saved
+            rendering = None
         return output.getvalue()
     return re.sub(r"\{\{(.*?)\}\}", run, text, flags=re.S)
 
@@ -364,12 +467,17 @@ except SyntaxError as e:
     error = {"line": e.lineno or 0, "message": f"SyntaxError: {e.msg}"}
 except SystemExit as e:
     warnings.append({"line": raised_at(e), "text": f"the profile stopped early (exit({'' if e.code is None else e.code})); the settings made before apply."})
+except NoInput as e:
+    warnings.append({"line": raised_at(e), "text": "the profile asked for input, which a profile cannot get here (no terminal); it stopped there, and the settings made before apply."})
 except BaseException as e:
     error = {"line": raised_at(e), "message": f"{type(e).__name__}: {e}".rstrip(": ")}
 
-for entry in settings:
-    if entry["key"] in ("system_message", "custom_instructions") and isinstance(entry["value"], str) and "{{" in entry["value"]:
-        entry["value"] = render_blocks(entry["value"], entry["key"])
+# Only the value each key ends with is run: an earlier one is replaced before it is ever sent.
+final = {entry["key"]: entry for entry in settings}
+for key in ("system_message", "custom_instructions"):
+    entry = final.get(key)
+    if entry is not None and isinstance(entry["value"], str) and "{{" in entry["value"]:
+        entry["value"] = render_blocks(entry["value"], key, entry["line"])
 
 if stood_in:
     warnings.append({"line": 0, "text": "modules not installed here were stood in for: " + ", ".join(stood_in) + "."})
