@@ -113,7 +113,16 @@ internal sealed class LiveOutput(string code) : ILiveBlock
             _partialLength = 0;
         }
 
-        _partial.Add(new StyledRun(text, style));
+        if (_partial.Count > 0 && _partial[^1].Style.Equals(style))
+        {
+            // One run per style, not one per write: a line printed a character at a time stays one piece.
+            _partial[^1] = _partial[^1] with { Text = _partial[^1].Text + text };
+        }
+        else
+        {
+            _partial.Add(new StyledRun(text, style));
+        }
+
         _partialLength += text.Length;
         while (_partialLength > MaxLineChars && _partial.Count > 0)
         {

@@ -91,6 +91,20 @@ public sealed partial class LiveOutputTests
         Assert.Equal("99%", lines[1].Trim('│', ' '));
     }
 
+    [Fact]
+    public void A_line_written_a_character_at_a_time_keeps_only_its_bounded_end()
+    {
+        var output = new LiveOutput("");
+        for (var i = 0; i < 30_000; i++)
+        {
+            output.Add(Output(i == 29_999 ? "Z" : "x"));
+        }
+
+        var visible = string.Concat(Render(output).Select(l => Visible(l).Trim('│', ' ', '╭', '╮', '╰', '╯', '─')));
+        Assert.EndsWith("xZ", visible);
+        Assert.InRange(visible.Count(c => c is 'x' or 'Z'), 9_000, 10_000);
+    }
+
     private static LmcChunk Output(string text, string stream = LmcStream.Stdout) =>
         new(LmcRole.Computer, LmcType.Console, LmcFormat.Output, text, Stream: stream);
 
