@@ -85,6 +85,9 @@ public sealed class TerminalSession : IAsyncDisposable
 
     public Task<string> ScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name, "-S", "-200"]);
 
+    /// <summary>As <see cref="ScreenAsync"/>, with the colours and emphasis on screen as escape sequences (<c>capture-pane -e</c>).</summary>
+    public Task<string> ColouredScreenAsync() => Tmux(["capture-pane", "-p", "-e", "-t", _name, "-S", "-200"]);
+
     /// <summary>Only what is on the screen now, without the scrollback.</summary>
     public Task<string> VisibleScreenAsync() => Tmux(["capture-pane", "-p", "-t", _name]);
 

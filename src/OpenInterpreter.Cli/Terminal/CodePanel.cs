@@ -4,8 +4,9 @@ using Spectre.Console.Rendering;
 namespace OpenInterpreter.Cli.Terminal;
 
 /// <summary>
-/// Code in a panel, syntax highlighted, with the running line marked. Code the model asks to run has a bold header
-/// and a bright border; an example block inside an answer is drawn lighter, so the two are never confused.
+/// Code in a panel, syntax highlighted, with the running line marked and the rest of a wrapped line marked <c>↪</c>.
+/// Code the model asks to run has a bold header and a bright border; an example block inside an answer is drawn
+/// lighter, so the two are never confused.
 /// </summary>
 internal static class CodePanel
 {
@@ -28,7 +29,9 @@ internal static class CodePanel
             .Expand();
 
     /// <summary>Expands tabs to the next multiple of eight columns: a tab inside a panel would break its border.</summary>
-    public static string ExpandTabs(string line)
+    /// <param name="line">The text to expand.</param>
+    /// <param name="column">The column <paramref name="line"/> starts at, when it continues text already on the line.</param>
+    public static string ExpandTabs(string line, int column = 0)
     {
         if (!line.Contains('\t', StringComparison.Ordinal))
         {
@@ -40,7 +43,7 @@ internal static class CodePanel
         {
             if (c == '\t')
             {
-                text.Append(' ', 8 - (text.Length % 8));
+                text.Append(' ', 8 - ((column + text.Length) % 8));
             }
             else
             {
@@ -59,9 +62,9 @@ internal static class CodePanel
         {
             var line = ExpandTabs(lines[i].TrimEnd('\r'));
             var highlighted = CodeHighlighter.Highlight(line, language);
-            rows.Add(i + 1 == activeLine
+            rows.Add(new CodeLine(i + 1 == activeLine
                 ? new Markup($"[black on yellow]{Markup.Escape(line)}[/]")
-                : new Markup(highlighted.Length == 0 ? " " : highlighted));
+                : new Markup(highlighted.Length == 0 ? " " : highlighted)));
         }
 
         return new Rows(rows);

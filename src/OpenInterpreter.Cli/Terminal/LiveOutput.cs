@@ -1,48 +1,71 @@
 using System.Diagnostics;
 using OpenInterpreter.Core.Messages;
-using OpenInterpreter.Core.Output;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace OpenInterpreter.Cli.Terminal;
 
 /// <summary>
-/// The output of a run as a terminal would show it: a bounded tail of its lines, a carriage return going back to the
-/// start of the line (progress bars overwrite in place), tabs expanded, the line of the code now running, and a
-/// spinner while the code runs quietly.
+/// The output of a run as a terminal would show it: a bounded tail of its lines in the program's own colours,
+/// standard error in red, a carriage return going back to the start of the line (progress bars overwrite in place),
+/// tabs expanded, the line of the code now running, and a spinner while the code runs quietly. At the end it says
+/// how a run that failed ended (<c>✗ exit status 2</c>) and, when it shows only the tail, where the whole output is.
 /// </summary>
 internal sealed class LiveOutput(string code) : ILiveBlock
 {
     private const int KeptLines = 400;
     private const int LiveLines = 20;
+    private const int MaxLineChars = 10_000;
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+
+    // Palette colour 1: the terminal's own red, so standard error stands out in any colour scheme.
+    private static readonly Color StderrColor = Color.FromInt32(1);
+
     private readonly string[] _codeLines = code.Split('\n');
-    private readonly Queue<string> _lines = new();
-    private readonly AnsiStripper _stripper = new();
+    private readonly Queue<List<StyledRun>> _lines = new();
+    private readonly SgrStyleParser _styles = new();
     private readonly Stopwatch _running = Stopwatch.StartNew();
     private TimeSpan _lastOutput = TimeSpan.Zero;
-    private string _partial = "";
+    private List<StyledRun> _partial = [];
+    private int _partialLength;
     private bool _returned;
     private long _dropped;
     private int? _activeLine;
+    private RunSummary? _summary;
 
     public void Add(LmcChunk chunk)
     {
+        if (chunk.Run is { } summary)
+        {
+            _summary = summary;
+            return;
+        }
+
         if (chunk.Format == LmcFormat.ActiveLine)
         {
             _activeLine = int.TryParse(chunk.Content, out var line) ? line : null;
             return;
         }
 
-        var content = chunk.Content ?? "";
         _lastOutput = _running.Elapsed;
-        var start = 0;
-        for (var i = 0; i <= content.Length; i++)
+        var stderr = chunk.Stream == LmcStream.Stderr;
+        foreach (var run in _styles.Parse(chunk.Content ?? ""))
         {
-            if (i == content.Length || content[i] == '\r')
+            var style = stderr && run.Style.Foreground == Color.Default ? new Style(StderrColor, run.Style.Background, run.Style.Decoration) : run.Style;
+            var start = 0;
+            for (var i = 0; i <= run.Text.Length; i++)
             {
-                AddText(_stripper.Strip(content[start..i]));
-                _returned |= i < content.Length;
+                if (i < run.Text.Length && run.Text[i] is not ('\n' or '\r'))
+                {
+                    continue;
+                }
+
+                AddText(run.Text[start..i], style);
+                if (i < run.Text.Length)
+                {
+                    AddControl(run.Text[i]);
+                }
+
                 start = i + 1;
             }
         }
@@ -54,7 +77,28 @@ internal sealed class LiveOutput(string code) : ILiveBlock
 
     public IEnumerable<IRenderable> RenderFinal() => [Render(final: true)];
 
-    private void AddText(string text)
+    private void AddControl(char control)
+    {
+        if (control == '\r')
+        {
+            _returned = true;
+            return;
+        }
+
+        // A line end, after a carriage return or not, ends the line as it stands.
+        _returned = false;
+        _lines.Enqueue(_partial);
+        if (_lines.Count > KeptLines)
+        {
+            _lines.Dequeue();
+            _dropped++;
+        }
+
+        _partial = [];
+        _partialLength = 0;
+    }
+
+    private void AddText(string text, Style style)
     {
         if (text.Length == 0)
         {
@@ -65,29 +109,42 @@ internal sealed class LiveOutput(string code) : ILiveBlock
         {
             // A carriage return not followed by a line end: what comes next overwrites the line.
             _returned = false;
-            if (text[0] != '\n')
-            {
-                _partial = "";
-            }
+            _partial = [];
+            _partialLength = 0;
         }
 
-        var parts = (_partial + text).Split('\n');
-        for (var i = 0; i < parts.Length - 1; i++)
+        if (_partial.Count > 0 && _partial[^1].Style.Equals(style))
         {
-            _lines.Enqueue(parts[i]);
-            if (_lines.Count > KeptLines)
-            {
-                _lines.Dequeue();
-                _dropped++;
-            }
+            // One run per style, not one per write: a line printed a character at a time stays one piece.
+            _partial[^1] = _partial[^1] with { Text = _partial[^1].Text + text };
+        }
+        else
+        {
+            _partial.Add(new StyledRun(text, style));
         }
 
-        _partial = parts[^1].Length > 10_000 ? parts[^1][^10_000..] : parts[^1];
+        _partialLength += text.Length;
+        while (_partialLength > MaxLineChars && _partial.Count > 0)
+        {
+            // A line that never ends keeps only its last characters, so memory stays bounded.
+            var excess = _partialLength - MaxLineChars;
+            var first = _partial[0];
+            if (first.Text.Length <= excess)
+            {
+                _partial.RemoveAt(0);
+                _partialLength -= first.Text.Length;
+            }
+            else
+            {
+                _partial[0] = first with { Text = first.Text[excess..] };
+                _partialLength -= excess;
+            }
+        }
     }
 
     private Panel Render(bool final)
     {
-        var lines = _lines.Concat(_partial.Length > 0 ? [_partial] : []).ToList();
+        var lines = _lines.Concat(_partialLength > 0 ? [_partial] : []).ToList();
         var shown = final ? lines : lines.TakeLast(LiveLines).ToList();
         var hidden = _dropped + lines.Count - shown.Count;
         var rows = new List<IRenderable>();
@@ -101,10 +158,15 @@ internal sealed class LiveOutput(string code) : ILiveBlock
             rows.Add(new Markup($"[grey]… {hidden:N0} earlier lines not shown[/]"));
         }
 
-        rows.AddRange(shown.Select(l => new Text(CodePanel.ExpandTabs(l))));
+        rows.AddRange(shown.Select(Line));
         if (final && rows.Count == 0)
         {
             rows.Add(new Markup("[grey](no output)[/]"));
+        }
+
+        if (final && _summary is { } summary)
+        {
+            rows.AddRange(Outcome(summary, hidden > 0));
         }
 
         if (!final && _running.Elapsed - _lastOutput >= Quiet)
@@ -113,5 +175,43 @@ internal sealed class LiveOutput(string code) : ILiveBlock
         }
 
         return new Panel(new Rows(rows)).Header(" [grey]output[/] ").Border(BoxBorder.Rounded).BorderColor(Color.Grey23).Expand();
+    }
+
+    /// <summary>How the run ended, when that is news: a failure or an interruption, and the file when lines were left out.</summary>
+    private static IEnumerable<IRenderable> Outcome(RunSummary summary, bool tailOnly)
+    {
+        if (summary.IsFailure)
+        {
+            yield return new Markup($"[red]✗ {Markup.Escape(summary.Error ?? summary.Status)}[/]");
+        }
+        else if (summary.Status == RunSummary.Interrupted)
+        {
+            yield return new Markup($"[yellow]■ {Markup.Escape(summary.Error ?? "interrupted")}[/]");
+        }
+
+        if (tailOnly && summary.FullOutputPath is { } path)
+        {
+            yield return new Markup($"[grey]The whole output is in {Markup.Escape(path)}[/]");
+        }
+    }
+
+    /// <summary>One line of output in its styles, tabs expanded to the columns they reach across the runs.</summary>
+    private static Paragraph Line(List<StyledRun> runs)
+    {
+        var paragraph = new Paragraph();
+        var column = 0;
+        foreach (var run in runs)
+        {
+            var text = CodePanel.ExpandTabs(run.Text, column);
+            column += text.Length;
+            paragraph.Append(text, run.Style);
+        }
+
+        if (column == 0)
+        {
+            paragraph.Append(" ");
+        }
+
+        return paragraph;
     }
 }

@@ -154,6 +154,11 @@ internal sealed class RichConversationView : IConversationView
 
         if (chunk.End && chunk.SameKindAs(_blockStart))
         {
+            if (chunk.Run is not null)
+            {
+                _block.Add(chunk); // how the run ended, shown at the foot of its output
+            }
+
             var output = _block is LiveOutput;
             EndBlock();
             if (output)

@@ -4,7 +4,8 @@ namespace OpenInterpreter.Core.Output;
 
 /// <summary>
 /// Collects one run's output for the model in bounded memory: the first and the last characters are kept, and once
-/// the output outgrows <c>max_output</c> all of it also goes to a file whose path the model is given.
+/// the output outgrows <c>max_output</c> all of it also goes to a file whose path the model is given. A line rewritten
+/// in place with carriage returns (a progress bar) is kept in its final state only, as the terminal shows it.
 /// </summary>
 public sealed class OutputCollector : IDisposable
 {
@@ -12,6 +13,7 @@ public sealed class OutputCollector : IDisposable
     private readonly StringBuilder _head = new();
     private readonly TailBuffer _tail;
     private readonly AnsiStripper _stripper = new();
+    private readonly OverwrittenLineFilter _overwrites = new();
     private readonly string _spillDirectory;
     private StreamWriter? _spill;
 
@@ -25,16 +27,40 @@ public sealed class OutputCollector : IDisposable
         _spillDirectory = spillDirectory;
     }
 
-    /// <summary>Characters seen so far, after escape sequences were removed.</summary>
+    /// <summary>
+    /// Characters kept so far, after escape sequences and overwritten states of a line were removed; the line still
+    /// open counts once <see cref="Complete"/> was called.
+    /// </summary>
     public long TotalChars { get; private set; }
 
     /// <summary>The file holding the whole output, once it was too long for the model; otherwise null.</summary>
     public string? FullOutputPath { get; private set; }
 
     /// <summary>Adds a piece of output as the program wrote it.</summary>
-    public void Append(string text)
+    public void Append(string text) => Keep(_stripper.Strip(_overwrites.Filter(text)));
+
+    /// <summary>The output ended: its last line, held back while a carriage return could still rewrite it, is kept as it stands.</summary>
+    public void Complete() => Keep(_stripper.Strip(_overwrites.Flush()));
+
+    /// <summary>The text handed to the model: all of it, or its head and tail around a note of what was left out.</summary>
+    public string ToModelText()
     {
-        text = _stripper.Strip(text);
+        Complete();
+        _spill?.Flush();
+        if (FullOutputPath is null)
+        {
+            return _head.ToString() + _tail;
+        }
+
+        var tail = _tail.ToString();
+        var omitted = TotalChars - _head.Length - tail.Length;
+        return $"{_head}\n\n[... {omitted:N0} characters omitted; the whole output ({TotalChars:N0} characters) is in {FullOutputPath} ...]\n\n{tail}";
+    }
+
+    public void Dispose() => _spill?.Dispose();
+
+    private void Keep(string text)
+    {
         if (text.Length == 0)
         {
             return;
@@ -58,22 +84,6 @@ public sealed class OutputCollector : IDisposable
 
         _tail.Append(text);
     }
-
-    /// <summary>The text handed to the model: all of it, or its head and tail around a note of what was left out.</summary>
-    public string ToModelText()
-    {
-        _spill?.Flush();
-        if (FullOutputPath is null)
-        {
-            return _head.ToString() + _tail;
-        }
-
-        var tail = _tail.ToString();
-        var omitted = TotalChars - _head.Length - tail.Length;
-        return $"{_head}\n\n[... {omitted:N0} characters omitted; the whole output ({TotalChars:N0} characters) is in {FullOutputPath} ...]\n\n{tail}";
-    }
-
-    public void Dispose() => _spill?.Dispose();
 
     private void StartSpill()
     {

@@ -186,7 +186,7 @@ public sealed class InterpreterTool(
                 {
                     case OutputWritten output:
                         collector.Append(output.Text);
-                        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, output.Text);
+                        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, output.Text, Stream: output.Stream == OutputStream.Stderr ? LmcStream.Stderr : LmcStream.Stdout);
                         break;
                     case ActiveLineChanged line:
                         yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.ActiveLine, line.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -219,7 +219,7 @@ public sealed class InterpreterTool(
             yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, $"\n[{hidden} secret{(hidden == 1 ? "" : "s")} hidden from the model]\n");
         }
 
-        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true);
+        yield return new LmcChunk(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true, Run: Summary(completed, collector.FullOutputPath, cancellationToken.IsCancellationRequested));
         foreach (var path in images)
         {
             yield return new LmcChunk(LmcRole.Computer, LmcType.Image, LmcFormat.Path, Start: true);
@@ -230,11 +230,12 @@ public sealed class InterpreterTool(
 
     private string ResultText(OutputCollector collector, RunCompleted? completed, bool interruptedByUser)
     {
+        collector.Complete();
         var text = collector.TotalChars > 0 ? collector.ToModelText().TrimEnd() : "";
         var note = completed?.Status switch
         {
             RunStatus.Interrupted when interruptedByUser => "[The user interrupted the run.]",
-            RunStatus.Interrupted => $"[The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0.#} s.]",
+            RunStatus.Interrupted => $"[{TimedOut}]",
             RunStatus.Crashed or RunStatus.Failed when completed.Error is { } error && !text.Contains(error, StringComparison.Ordinal) => $"[{error}]",
             null => "[The run was cut short.]",
             _ => null,
@@ -247,4 +248,17 @@ public sealed class InterpreterTool(
 
         return text.Length == 0 ? "The code ran and printed nothing." : text;
     }
+
+    /// <summary>How the run ended, for the front ends: the chunk that ends the output carries it.</summary>
+    private RunSummary Summary(RunCompleted? completed, string? fullOutputPath, bool interruptedByUser) => completed?.Status switch
+    {
+        RunStatus.Succeeded => new RunSummary(RunSummary.Succeeded, null, fullOutputPath),
+        RunStatus.Failed => new RunSummary(RunSummary.Failed, completed.Error, fullOutputPath),
+        RunStatus.Crashed => new RunSummary(RunSummary.Crashed, completed.Error, fullOutputPath),
+        RunStatus.Interrupted when interruptedByUser => new RunSummary(RunSummary.Interrupted, completed.Error, fullOutputPath),
+        RunStatus.Interrupted => new RunSummary(RunSummary.Interrupted, TimedOut, fullOutputPath),
+        _ => new RunSummary(RunSummary.Crashed, "The run was cut short.", fullOutputPath),
+    };
+
+    private string TimedOut => $"The run was stopped: it exceeded the time-out of {settings.RunTimeout?.TotalSeconds:0.#} s.";
 }

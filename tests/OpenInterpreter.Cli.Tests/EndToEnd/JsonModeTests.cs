@@ -42,6 +42,25 @@ public sealed class JsonModeTests
     }
 
     [Fact]
+    public async Task Json_output_chunks_name_their_stream_and_the_end_of_a_failed_run_says_why()
+    {
+        await using var server = FakeModelServer.Start()
+            .When(r => r.ToolResults.Count > 0, FakeReply.Text("It failed."))
+            .Otherwise(FakeReply.Execute("shell", "echo out-line; echo err-line >&2; (exit 3)"));
+        await using var interpreter = Session.Start(server, "--json", "-y", "run it");
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        var output = Lines(interpreter.Stdout).Where(c => c.TryGetProperty("format", out var f) && f.GetString() == "output").ToList();
+        string? Stream(string text) => output.Single(c => c.TryGetProperty("content", out var content) && content.GetString()!.Contains(text, StringComparison.Ordinal)).GetProperty("stream").GetString();
+        Assert.Equal("stdout", Stream("out-line"));
+        Assert.Equal("stderr", Stream("err-line"));
+        var run = output.Single(c => c.TryGetProperty("end", out _)).GetProperty("run");
+        Assert.Equal("failed", run.GetProperty("status").GetString());
+        Assert.Equal("exit status 3", run.GetProperty("error").GetString());
+        Assert.False(run.TryGetProperty("full_output", out _));
+    }
+
+    [Fact]
     public async Task Json_reads_the_message_from_stdin_and_without_auto_run_runs_nothing()
     {
         var work = Directory.CreateTempSubdirectory("oi-json-").FullName;

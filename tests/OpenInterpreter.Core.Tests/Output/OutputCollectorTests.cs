@@ -46,5 +46,27 @@ public sealed class OutputCollectorTests : IDisposable
         Assert.Equal("red plain\n", collector.ToModelText());
     }
 
+    [Fact]
+    public void A_progress_line_reaches_the_model_in_its_final_state()
+    {
+        using var collector = new OutputCollector(100, _directory);
+        for (var i = 0; i < 100; i++)
+        {
+            collector.Append($"\r{i}%");
+        }
+
+        Assert.Equal("99%", collector.ToModelText());
+    }
+
+    [Fact]
+    public void A_last_line_without_a_line_end_is_counted_once_the_output_is_complete()
+    {
+        using var collector = new OutputCollector(100, _directory);
+        collector.Append("line\nno end");
+        collector.Complete();
+        Assert.Equal("line\nno end".Length, collector.TotalChars);
+        Assert.Equal("line\nno end", collector.ToModelText());
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
