@@ -137,7 +137,6 @@ public sealed class TerminalSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the screen shows <paramref name="text"/> <paramref name="occurrence"/> times (tmux drops trailing spaces).</summary>
     /// <summary>
     /// Presses Ctrl-D at the prompt until the program has ended (at most three times). A Ctrl-D that lands after the
     /// prompt is drawn but before the line editor reads keys is taken by the terminal's own line discipline and lost on
@@ -196,6 +195,7 @@ public sealed class TerminalSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the screen shows <paramref name="text"/> <paramref name="occurrence"/> times (tmux drops trailing spaces).</summary>
     public async Task WaitForAsync(string text, int occurrence = 1, int timeoutSeconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
