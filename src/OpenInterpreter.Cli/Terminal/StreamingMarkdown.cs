@@ -14,6 +14,8 @@ internal sealed class StreamingMarkdown
 {
     private readonly StringBuilder _text = new();
     private int _done;
+    private string? _steadyText;
+    private IRenderable? _steadyView;
 
     public void Append(string? text) => _text.Append(text);
 
@@ -23,15 +25,30 @@ internal sealed class StreamingMarkdown
         var rest = _text.ToString(_done, _text.Length - _done);
         var blocks = MarkdownView.Blocks(rest);
         var finished = new List<IRenderable>();
-        if (blocks.Count <= 2)
+        var keep = Math.Max(blocks.Count - 2, 0);
+        finished.AddRange(blocks.Take(keep).Select(b => b.View));
+        if (keep > 0)
         {
-            return (finished, new Rows(blocks.Select(b => b.View)));
+            _done += blocks[keep].Start;
         }
 
-        var keep = blocks.Count - 2;
-        finished.AddRange(blocks.Take(keep).Select(b => b.View));
-        _done += blocks[keep].Start;
-        return (finished, new Rows(blocks.Skip(keep).Select(b => b.View)));
+        return (finished, new Rows(blocks.Skip(keep).Select((b, i) => keep + i < blocks.Count - 1 ? Steady(rest, blocks[keep + i].Start, blocks[keep + i + 1].Start, b.View) : b.View)));
+    }
+
+    /// <summary>
+    /// The view of an open block that is not the last: its text has usually not changed since the last frame (only
+    /// the last block grows), so the view laid out then is drawn again.
+    /// </summary>
+    private IRenderable Steady(string rest, int start, int end, IRenderable view)
+    {
+        var text = rest[start..end];
+        if (text != _steadyText || _steadyView is null)
+        {
+            _steadyText = text;
+            _steadyView = new CachedRenderable(view);
+        }
+
+        return _steadyView;
     }
 
     /// <summary>The text not yet handed out, rendered as final: the reply ended.</summary>
