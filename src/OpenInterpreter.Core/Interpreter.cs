@@ -31,12 +31,14 @@ public sealed class Interpreter : IAsyncDisposable
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ICodeApprover _approver;
     private readonly Action<string>? _log;
+    private readonly InterpreterPaths _paths;
     private McpConnections? _mcp;
     private volatile bool _autoRun;
 
     private Interpreter(ChatModel model, LanguageRegistry languages, InterpreterSettings settings, InterpreterPaths paths, ICodeApprover ask, bool saveConversations, Action<string>? log)
     {
         _log = log;
+        _paths = paths;
         _model = model;
         _languages = languages;
         _autoRun = settings.AutoRun;
@@ -154,7 +156,7 @@ public sealed class Interpreter : IAsyncDisposable
     {
         if (_mcp is null && Settings.McpServers.Count > 0)
         {
-            _mcp = await McpConnections.ConnectAsync(Settings.McpServers, _approver, _languages.FilesDirectory ?? Path.GetTempPath(), _log, cancellationToken).ConfigureAwait(false);
+            _mcp = await McpConnections.ConnectAsync(Settings.McpServers, _approver, _paths, Settings.MaxOutput, _log, cancellationToken).ConfigureAwait(false);
             _loop.AddTools(_mcp.Tools);
         }
     }
