@@ -148,6 +148,27 @@ public sealed class Interpreter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes a tool call again whose action was pending when its turn ended (<see cref="ApprovalPendingException.Call"/>),
+    /// then lets the model go on; the approver is asked again and must now say yes.
+    /// </summary>
+    public async IAsyncEnumerable<LmcChunk> RunApprovedCallAsync(Microsoft.Extensions.AI.FunctionCallContent call, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var chunk in _loop.RunApprovedCallAsync(call, cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            _recorder?.Save(_loop.Messages);
+            _turn.Release();
+        }
+    }
+
     /// <summary>The MCP servers of <see cref="InterpreterSettings.McpServers"/>, connected before the first turn.</summary>
     public McpConnections Mcp => _mcp ?? McpConnections.None;
 
