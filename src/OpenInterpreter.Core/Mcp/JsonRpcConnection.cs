@@ -9,7 +9,7 @@ namespace OpenInterpreter.Core.Mcp;
 /// by id, notifications, and <c>notifications/cancelled</c> stopping a request in progress. Written with
 /// <see cref="Utf8JsonWriter"/> and read with <see cref="JsonDocument"/>, so Native AOT stays clean.
 /// </summary>
-public sealed class JsonRpcConnection(Stream input, Stream output) : IAsyncDisposable
+public sealed class JsonRpcConnection(Stream input, Stream output) : IMcpChannel
 {
     /// <summary>Answers a request: writes its <c>result</c> object's members, or throws <see cref="JsonRpcException"/>.</summary>
     public delegate Task<Action<Utf8JsonWriter>> RequestHandler(string method, JsonElement parameters, CancellationToken cancellationToken);

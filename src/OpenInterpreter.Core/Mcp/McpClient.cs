@@ -1,102 +1,152 @@
+using System.Diagnostics;
 using System.Text.Json;
-using ModelContextProtocol;
-using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
-using SdkClient = ModelContextProtocol.Client.McpClient;
 
 namespace OpenInterpreter.Core.Mcp;
 
 /// <summary>
-/// A connection to one MCP server, started as a process (stdio transport) or reached at a URL (streamable HTTP),
-/// spoken with the official <c>ModelContextProtocol.Core</c> SDK: the handshake, its tool list, and calls. Ending it
-/// ends the process or the HTTP session.
+/// A connection to one MCP server, started as a process (stdio transport) or reached at a URL (streamable HTTP):
+/// the handshake, its tool list, and calls. Ending it ends the process or the HTTP session.
 /// </summary>
 public sealed class McpClient : IAsyncDisposable
 {
-    private readonly SdkClient _client;
+    private const string ProtocolVersion = "2025-06-18";
 
-    private McpClient(McpServerConfig config, SdkClient client, IReadOnlyList<McpToolInfo> tools)
+    private readonly Process? _process;
+    private readonly IMcpChannel _connection;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _reading = Task.CompletedTask;
+
+    private McpClient(McpServerConfig config, Process process)
     {
         Config = config;
-        _client = client;
-        Tools = tools;
+        _process = process;
+        var connection = new JsonRpcConnection(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
+        _connection = connection;
+        _reading = connection.RunAsync(_stop.Token);
+    }
+
+    private McpClient(McpServerConfig config, IMcpChannel channel)
+    {
+        Config = config;
+        _connection = channel;
     }
 
     public McpServerConfig Config { get; }
 
     /// <summary>The tools the server offers, as it listed them at the start.</summary>
-    public IReadOnlyList<McpToolInfo> Tools { get; }
+    public IReadOnlyList<McpToolInfo> Tools { get; private set; } = [];
 
     /// <summary>Starts the server, does MCP's handshake and reads its tools; a server that fails to start says why.</summary>
     public static async Task<McpClient> ConnectAsync(McpServerConfig config, Action<string>? log, CancellationToken cancellationToken)
     {
-        var transport = Transport(config, log);
-        SdkClient? client = null;
+        var client = config.Url is { } url
+            ? new McpClient(config, new McpHttpChannel(Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : throw new InterpreterException($"MCP server {config.Name}: '{url}' is not a URL."), config.Headers))
+            : Start(config, log);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(60));
-            var options = new McpClientOptions { ClientInfo = new Implementation { Name = "open-interpreter", Version = typeof(McpClient).Assembly.GetName().Version?.ToString(3) ?? "0" } };
-            client = await SdkClient.CreateAsync(transport, options, cancellationToken: timeout.Token).ConfigureAwait(false);
-            var listed = await client.ListToolsAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
-            var tools = listed.Select(t => new McpToolInfo(t.ProtocolTool.Name, t.ProtocolTool.Description ?? "", t.ProtocolTool.InputSchema)).ToList();
-            return new McpClient(config, client, tools);
-        }
-        catch (Exception e) when (e is IOException or McpException or OperationCanceledException or HttpRequestException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            if (client is not null)
+            await client._connection.RequestAsync("initialize", json =>
             {
-                await client.DisposeAsync().ConfigureAwait(false);
-            }
-
+                json.WriteString("protocolVersion", ProtocolVersion);
+                json.WriteStartObject("capabilities");
+                json.WriteEndObject();
+                json.WriteStartObject("clientInfo");
+                json.WriteString("name", "open-interpreter");
+                json.WriteString("version", typeof(McpClient).Assembly.GetName().Version?.ToString(3));
+                json.WriteEndObject();
+            }, timeout.Token).ConfigureAwait(false);
+            await client._connection.NotifyAsync("notifications/initialized", null).ConfigureAwait(false);
+            var listed = await client._connection.RequestAsync("tools/list", null, timeout.Token).ConfigureAwait(false);
+            client.Tools = listed.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array
+                ? tools.EnumerateArray().Select(McpToolInfo.Read).OfType<McpToolInfo>().ToList()
+                : [];
+            return client;
+        }
+        catch (Exception e) when (e is IOException or JsonRpcException or OperationCanceledException or HttpRequestException or JsonException)
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
             throw new InterpreterException($"MCP server {config.Name} did not start: {e.Message}", "Run its command by hand (or check its URL) to see why, or use --verbose.");
         }
     }
 
-    /// <summary>The SDK's transport for a stdio server's process or a streamable HTTP URL.</summary>
-    private static IClientTransport Transport(McpServerConfig config, Action<string>? log)
+    /// <summary>Starts a stdio server's process.</summary>
+    private static McpClient Start(McpServerConfig config, Action<string>? log)
     {
-        if (config.Url is { } url)
+        var start = new ProcessStartInfo(config.Command!)
         {
-            return new HttpClientTransport(new HttpClientTransportOptions
-            {
-                Endpoint = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : throw new InterpreterException($"MCP server {config.Name}: '{url}' is not a URL."),
-                TransportMode = HttpTransportMode.StreamableHttp,
-                AdditionalHeaders = config.Headers.ToDictionary(),
-                Name = config.Name,
-            });
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in config.Args)
+        {
+            start.ArgumentList.Add(argument);
         }
 
-        return new StdioClientTransport(new StdioClientTransportOptions
+        foreach (var (key, value) in config.Env)
         {
-            Command = config.Command!,
-            Arguments = [.. config.Args],
-            EnvironmentVariables = config.Env.ToDictionary(p => p.Key, p => (string?)p.Value),
-            Name = config.Name,
-            // Its stderr is its log: handed to the log (never to our stdout, which may be a protocol of its own).
-            StandardErrorLines = line => log?.Invoke($"mcp {config.Name}: {line}"),
-            ShutdownTimeout = TimeSpan.FromSeconds(2),
-        });
+            start.Environment[key] = value;
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("no process");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            throw new InterpreterException($"MCP server {config.Name}: could not start '{config.Command}': {e.Message}", "Check mcp_servers in the profile.");
+        }
+
+        // Its stderr is its log: handed to the log (never to our stdout, which may be a protocol of its own).
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                log?.Invoke($"mcp {config.Name}: {line}");
+            }
+        }, CancellationToken.None);
+
+        return new McpClient(config, process);
     }
 
     /// <summary>Calls <paramref name="tool"/> with arguments given as a JSON object; returns MCP's result object.</summary>
-    public async Task<JsonElement> CallAsync(string tool, string argumentsJson, CancellationToken cancellationToken)
+    public Task<JsonElement> CallAsync(string tool, string argumentsJson, CancellationToken cancellationToken)
     {
         using var arguments = JsonDocument.Parse(argumentsJson.Trim().Length == 0 ? "{}" : argumentsJson);
-        var values = arguments.RootElement.ValueKind == JsonValueKind.Object
-            ? arguments.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
-            : [];
-        try
+        var copy = arguments.RootElement.Clone();
+        return _connection.RequestAsync("tools/call", json =>
         {
-            var result = await _client.CallToolAsync(new CallToolRequestParams { Name = tool, Arguments = values }, cancellationToken).ConfigureAwait(false);
-            // The result as MCP's JSON, which McpTool reads: the SDK's own source-generated contract, no reflection.
-            return JsonSerializer.SerializeToElement(result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult)));
-        }
-        catch (McpException e)
-        {
-            throw new JsonRpcException(JsonRpcException.InternalError, e.Message);
-        }
+            json.WriteString("name", tool);
+            json.WritePropertyName("arguments");
+            copy.WriteTo(json);
+        }, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            try
+            {
+                _process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+            }
+
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(2)))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _process?.Dispose();
+        _stop.Dispose();
+    }
 }
