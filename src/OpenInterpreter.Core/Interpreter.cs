@@ -31,12 +31,14 @@ public sealed class Interpreter : IAsyncDisposable
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ICodeApprover _approver;
     private readonly Action<string>? _log;
+    private readonly InterpreterPaths _paths;
     private McpConnections? _mcp;
     private volatile bool _autoRun;
 
     private Interpreter(ChatModel model, LanguageRegistry languages, InterpreterSettings settings, InterpreterPaths paths, ICodeApprover ask, bool saveConversations, Action<string>? log)
     {
         _log = log;
+        _paths = paths;
         _model = model;
         _languages = languages;
         _autoRun = settings.AutoRun;
@@ -146,6 +148,27 @@ public sealed class Interpreter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes a tool call again whose action was pending when its turn ended (<see cref="ApprovalPendingException.Call"/>),
+    /// then lets the model go on; the approver is asked again and must now say yes.
+    /// </summary>
+    public async IAsyncEnumerable<LmcChunk> RunApprovedCallAsync(Microsoft.Extensions.AI.FunctionCallContent call, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var chunk in _loop.RunApprovedCallAsync(call, cancellationToken).ConfigureAwait(false))
+            {
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            _recorder?.Save(_loop.Messages);
+            _turn.Release();
+        }
+    }
+
     /// <summary>The MCP servers of <see cref="InterpreterSettings.McpServers"/>, connected before the first turn.</summary>
     public McpConnections Mcp => _mcp ?? McpConnections.None;
 
@@ -154,7 +177,7 @@ public sealed class Interpreter : IAsyncDisposable
     {
         if (_mcp is null && Settings.McpServers.Count > 0)
         {
-            _mcp = await McpConnections.ConnectAsync(Settings.McpServers, _approver, _languages.FilesDirectory ?? Path.GetTempPath(), _log, cancellationToken).ConfigureAwait(false);
+            _mcp = await McpConnections.ConnectAsync(Settings.McpServers, _approver, _paths, Settings.MaxOutput, _log, cancellationToken).ConfigureAwait(false);
             _loop.AddTools(_mcp.Tools);
         }
     }

@@ -2,7 +2,9 @@
 // Usage: node ws-chat.mjs URL MESSAGE...   (each message is sent as start/content/end chunks; the next one after
 // the server's {"role":"server","type":"status","content":"complete"})
 // Environment: OI_AUTH=KEY sends {"auth": KEY} first; DROP_AFTER=TEXT closes the connection once a chunk's content
-// holds TEXT. Every message received is printed as one JSON line; "closed CODE" when the server closes.
+// holds TEXT; CHECK_FILE=PATH prints "file before the next message: CONTENT" at each complete before sending the next
+// message. Every message received is printed as one JSON line; "closed CODE" when the server closes.
+import { readFileSync } from "node:fs";
 import WebSocket from "ws";
 
 const [url, ...messages] = process.argv.slice(2);
@@ -27,6 +29,7 @@ socket.on("message", (data) => {
     process.exit(0);
   }
   if (chunk.role === "server" && chunk.type === "status" && chunk.content === "complete") {
+    if (process.env.CHECK_FILE) console.log(`file before the next message: ${readFileSync(process.env.CHECK_FILE, "utf8").trim()}`);
     if (messages.length === 0) socket.close(1000);
     else sendMessage(messages.shift());
   }

@@ -1,5 +1,6 @@
 using OpenInterpreter.Core.Messages;
 using OpenInterpreter.Core.Output;
+using OpenInterpreter.Core.Tools;
 
 namespace OpenInterpreter.Cli.Server;
 
@@ -26,6 +27,7 @@ internal sealed class LmcMarkdown
             { Type: LmcType.Console, Format: LmcFormat.Output, End: true } => "\n```",
             { Type: LmcType.Console, Format: LmcFormat.Output, Content: { } output } => _stripper.Strip(output),
             { Type: LmcType.Image, Format: LmcFormat.Path, Content: { } path } => $"\n\n![image]({path})",
+            { Type: LmcType.Confirmation, Format: var tool } when ToolFunctions.IsToolFunction(tool) => $"\n\n{chunk.Content} It has not been done yet. Reply \"yes\" to do it.",
             { Type: LmcType.Confirmation } => "\n\nThe code above has not run yet. Reply \"yes\" to run it.",
             _ => "",
         };

@@ -10,8 +10,10 @@ namespace OpenInterpreter.Cli.Server;
 /// <summary>
 /// One conversation served over HTTP or a websocket, as OI's server keeps it: code runs at once under auto-run;
 /// otherwise the turn ends with the code and a <c>confirmation</c> chunk, and the next message "yes" (or the
-/// <c>go</c> command) runs it, anything else declines it. <c>{AUTO_RUN_ON}</c> / <c>{AUTO_RUN_OFF}</c> in a message
-/// switch auto-run, as in OI.
+/// <c>go</c> command) runs it, anything else declines it. Other tools' actions (an edit, a desktop action, an MCP
+/// call) wait the same way: the confirmation's format is the tool's function name and its content the question
+/// (<c>Edit notes.txt?</c>), and a "yes" makes the call again and lets it act. <c>{AUTO_RUN_ON}</c> /
+/// <c>{AUTO_RUN_OFF}</c> in a message switch auto-run, as in OI.
 /// </summary>
 internal sealed class ServerConversation : IAsyncDisposable
 {
@@ -27,8 +29,8 @@ internal sealed class ServerConversation : IAsyncDisposable
 
     public Interpreter Interpreter { get; }
 
-    /// <summary>The code the last turn ended on, waiting for "yes"; null when none waits.</summary>
-    public CodeRequest? Pending { get; private set; }
+    /// <summary>What the last turn ended on, waiting for "yes" (code, or a tool's action); null when nothing waits.</summary>
+    public ApprovalPendingException? Pending { get; private set; }
 
     /// <summary>Answers one user message (or the <c>go</c> command), streaming LMC chunks; a waiting run ends with a confirmation chunk.</summary>
     public async IAsyncEnumerable<LmcChunk> RespondAsync(string message, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -49,14 +51,26 @@ internal sealed class ServerConversation : IAsyncDisposable
             Pending = null;
             if (IsYes(message))
             {
-                _approver.Approved = pending;
-                turn = Interpreter.RunApprovedCodeAsync(pending, cancellationToken);
+                _approver.Approve(pending);
+                turn = pending.Request is { } code
+                    ? Interpreter.RunApprovedCodeAsync(code, cancellationToken)
+                    : Interpreter.RunApprovedCallAsync(pending.Call!, cancellationToken);
             }
             else
             {
                 // Declined: the model sees the call and the refusal, then the new message, as after a "n" at the terminal.
-                Interpreter.Messages.Add(LmcMessage.AssistantCode(pending.Language, pending.Code));
-                Interpreter.Messages.Add(LmcMessage.ConsoleOutput(CodeApproval.DeclinedByUser));
+                if (pending.Request is { } code)
+                {
+                    Interpreter.Messages.Add(LmcMessage.AssistantCode(code.Language, code.Code));
+                    Interpreter.Messages.Add(LmcMessage.ConsoleOutput(CodeApproval.DeclinedByUser));
+                }
+                else
+                {
+                    var call = pending.Call!;
+                    Interpreter.Messages.Add(new LmcMessage(LmcRole.Assistant, LmcType.Code, ToolArgumentsJson.Write(call.Arguments ?? new Dictionary<string, object?>()), call.Name));
+                    Interpreter.Messages.Add(LmcMessage.ConsoleOutput($"Error: {pending.Action!.DeclinedText}"));
+                }
+
                 turn = IsNo(message) ? Empty() : Interpreter.ChatAsync(message, cancellationToken);
             }
         }
@@ -77,16 +91,20 @@ internal sealed class ServerConversation : IAsyncDisposable
             }
             catch (ApprovalPendingException waiting)
             {
-                Pending = waiting.Request;
+                Pending = waiting;
                 break;
             }
 
             yield return chunks.Current;
         }
 
-        if (Pending is { } asked)
+        if (Pending is { Request: { } asked })
         {
             yield return new LmcChunk(LmcRole.Computer, LmcType.Confirmation, asked.Language, asked.Code);
+        }
+        else if (Pending is { Action: { } action, Call: { } call })
+        {
+            yield return new LmcChunk(LmcRole.Computer, LmcType.Confirmation, call.Name, action.Prompt);
         }
     }
 
@@ -103,25 +121,43 @@ internal sealed class ServerConversation : IAsyncDisposable
     public ValueTask DisposeAsync() => Interpreter.DisposeAsync();
 
     /// <summary>
-    /// Ends the turn at code that is not approved (the client is asked between requests, not during one); approves
-    /// the one run the client said "yes" to. Other tools' actions cannot wait that way, so they are declined.
+    /// Ends the turn at code or an action that is not approved (the client is asked between requests, not during
+    /// one); approves the one run or action the client said "yes" to, when the call is made again. A question asked
+    /// after the call already acted (run outside the sandbox) cannot wait that way, and is declined with the reason.
     /// </summary>
     private sealed class PendingApprover : ICodeApprover
     {
-        public CodeRequest? Approved { get; set; }
+        private CodeRequest? _code;
+        private ToolAction? _action;
+
+        public void Approve(ApprovalPendingException pending) => (_code, _action) = (pending.Request, pending.Action);
 
         public ValueTask<CodeApproval> ApproveAsync(CodeRequest request, CancellationToken cancellationToken)
         {
-            if (Approved is { } approved && approved.Code == request.Code)
+            if (_code is { } approved && approved.Code == request.Code)
             {
-                Approved = null;
+                _code = null;
                 return ValueTask.FromResult(CodeApproval.Run());
             }
 
             throw new ApprovalPendingException(request);
         }
 
-        public ValueTask<CodeApproval> ApproveActionAsync(ToolAction action, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(CodeApproval.Decline($"{action.DeclinedText} Auto-run is off and the server cannot ask about this action; turn auto-run on to allow it."));
+        public ValueTask<CodeApproval> ApproveActionAsync(ToolAction action, CancellationToken cancellationToken)
+        {
+            // The call made again asks the same question (a record: same prompt, scope and flags) and gets the yes.
+            if (_action == action)
+            {
+                _action = null;
+                return ValueTask.FromResult(CodeApproval.Run());
+            }
+
+            if (!action.Deferrable)
+            {
+                return ValueTask.FromResult(CodeApproval.Decline($"{action.DeclinedText} The server asks only between messages, and this question came after the call had acted; turn auto-run on to allow it."));
+            }
+
+            throw new ApprovalPendingException(action);
+        }
     }
 }

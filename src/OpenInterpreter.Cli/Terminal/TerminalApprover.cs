@@ -97,8 +97,10 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
                 case "y" or "yes":
                     return CodeApproval.Run();
                 case "a" or "all" or "always":
+                    // The safety gate turns this into a session allow rule where the scope has a rule form
+                    // (mcp__SERVER__TOOL, edit(PATH), gui(ACTION)); the set covers the scopes that have none.
                     _allowed.Add(action.Scope);
-                    return CodeApproval.Run();
+                    return CodeApproval.Run() with { AllowAlways = true };
                 case "":
                     continue;
                 default:

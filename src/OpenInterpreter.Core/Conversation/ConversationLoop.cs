@@ -340,7 +340,44 @@ public sealed class ConversationLoop(
         }
 
         var request = new ToolCall(call.Name, call.Arguments, raw, call.Exception is not null, draft?.ShownLanguage, draft?.ShownCode.ToString());
-        await foreach (var chunk in tool.HandleAsync(request, Messages, cancellationToken).ConfigureAwait(false))
+        var before = Messages.Count;
+        await using var chunks = tool.HandleAsync(request, Messages, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (ApprovalPendingException waiting) when (waiting.Action is not null && waiting.Call is null)
+            {
+                // The action waits for a yes in a later message: what the tool recorded of the call is taken back, so
+                // that the call, made again after the yes, is recorded once (and a no records it with the refusal).
+                Messages.RemoveRange(before, Messages.Count - before);
+                waiting.Call = raw is { Length: > 0 } && call.Arguments is null
+                    ? new FunctionCallContent(call.CallId, call.Name, ToolArgumentsJson.Read(raw))
+                    : call;
+                throw;
+            }
+
+            yield return chunks.Current;
+        }
+    }
+
+    /// <summary>
+    /// Makes a tool call again whose action the user approved after its turn ended (a server's "yes" to an
+    /// <see cref="ApprovalPendingException"/> with an action), then lets the model go on, streaming both.
+    /// </summary>
+    public async IAsyncEnumerable<LmcChunk> RunApprovedCallAsync(FunctionCallContent call, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in HandleCallAsync(call, [], cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+
+        await foreach (var chunk in RespondAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }

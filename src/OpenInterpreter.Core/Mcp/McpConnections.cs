@@ -1,4 +1,5 @@
 using OpenInterpreter.Core.Conversation;
+using OpenInterpreter.Core.Settings;
 using OpenInterpreter.Core.Tools;
 
 namespace OpenInterpreter.Core.Mcp;
@@ -18,8 +19,11 @@ public sealed class McpConnections : IAsyncDisposable
 
     public IReadOnlyList<ITool> Tools { get; }
 
-    /// <summary>Starts every server (at once); one that fails ends the others and says which and why.</summary>
-    public static async Task<McpConnections> ConnectAsync(IReadOnlyList<McpServerConfig> servers, ICodeApprover approver, string filesDirectory, Action<string>? log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts every server (at once); one that fails ends the others and says which and why. Tool results are cut to
+    /// <paramref name="maxOutput"/> characters, the whole kept under <paramref name="paths"/>' outputs, as code output is.
+    /// </summary>
+    public static async Task<McpConnections> ConnectAsync(IReadOnlyList<McpServerConfig> servers, ICodeApprover approver, InterpreterPaths paths, int maxOutput, Action<string>? log, CancellationToken cancellationToken)
     {
         if (servers.Count == 0)
         {
@@ -42,7 +46,7 @@ public sealed class McpConnections : IAsyncDisposable
         }
 
         var clients = starting.Select(t => t.Result).ToList();
-        var tools = clients.SelectMany(client => client.Tools.Where(t => McpTool.IsValidName(t.Name) && McpTool.Prefix.Length + client.Config.Name.Length + 2 + t.Name.Length <= McpTool.MaxNameLength).Select(t => (ITool)new McpTool(client, t, approver, filesDirectory))).ToList();
+        var tools = clients.SelectMany(client => client.Tools.Where(t => McpTool.IsValidName(t.Name) && McpTool.Prefix.Length + client.Config.Name.Length + 2 + t.Name.Length <= McpTool.MaxNameLength).Select(t => (ITool)new McpTool(client, t, approver, paths, maxOutput))).ToList();
         return new McpConnections(clients, tools);
     }
 

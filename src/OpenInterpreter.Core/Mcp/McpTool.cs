@@ -4,16 +4,20 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenInterpreter.Core.Conversation;
 using OpenInterpreter.Core.Messages;
+using OpenInterpreter.Core.Output;
+using OpenInterpreter.Core.Settings;
 using OpenInterpreter.Core.Tools;
 
 namespace OpenInterpreter.Core.Mcp;
 
 /// <summary>
 /// One tool of an MCP server offered to the model as <c>mcp__SERVER__TOOL</c>. Each call is asked about like the
-/// other tools' actions (<c>Call echo on MCP server everything? (y/n/a)</c>; <c>-y</c> allows it), and its result goes
-/// back to the model: the text parts as the output, images as image messages.
+/// other tools' actions (<c>Call echo on MCP server everything? (y/n/a)</c>; <c>-y</c> allows it; the permission
+/// rules <c>mcp__SERVER__TOOL</c> and <c>mcp__SERVER</c> decide it like code rules), and its result goes back to the
+/// model: the text parts (and what resources say of themselves) as the output, bounded to <c>max_output</c> like code
+/// output, and images as image messages.
 /// </summary>
-public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover approver, string filesDirectory) : ITool
+public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover approver, InterpreterPaths paths, int maxOutput) : ITool
 {
     public const string Prefix = "mcp__";
 
@@ -39,7 +43,7 @@ public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover ap
         yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, FunctionName, arguments);
         yield return new LmcChunk(LmcRole.Assistant, LmcType.Code, FunctionName, End: true);
 
-        var action = new ToolAction($"Call {tool.Name} on MCP server {client.Config.Name}?", FunctionName, $"The user declined the call to {FunctionName}.");
+        var action = new ToolAction($"Call {tool.Name} on MCP server {client.Config.Name}?", $"{Safety.PermissionRule.Mcp}:{client.Config.Name}__{tool.Name}", $"The user declined the call to {FunctionName}.");
         var approval = await approver.ApproveActionAsync(action, cancellationToken).ConfigureAwait(false);
         string text;
         var images = new List<string>();
@@ -88,8 +92,13 @@ public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover ap
                 {
                     text.Append(text.Length > 0 ? "\n" : "").Append(value.GetString());
                 }
+                else if (Describe(type, part) is { } description)
+                {
+                    text.Append(text.Length > 0 ? "\n" : "").Append(description);
+                }
                 else if (type == "image" && part.TryGetProperty("data", out var data) && data.TryGetBytesFromBase64(out var bytes))
                 {
+                    var filesDirectory = Path.Combine(paths.CacheDirectory, "files");
                     Directory.CreateDirectory(filesDirectory);
                     var extension = part.TryGetProperty("mimeType", out var mime) && mime.GetString() == "image/jpeg" ? "jpg" : "png";
                     var path = Path.Combine(filesDirectory, $"mcp-{client.Config.Name}-{Guid.NewGuid():N}.{extension}");
@@ -99,7 +108,39 @@ public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover ap
             }
         }
 
-        var said = text.Length == 0 ? "The tool returned no text." : text.ToString();
+        var said = text.Length == 0 ? "The tool returned no text." : Bounded(text.ToString());
         return result.TryGetProperty("isError", out var error) && error.ValueKind == JsonValueKind.True ? $"Error: {said}" : said;
+    }
+
+    /// <summary>
+    /// The text of an embedded text resource, or a line naming a linked or binary resource, so that the model knows
+    /// it is there; null for content with nothing to read (audio, unknown types).
+    /// </summary>
+    private static string? Describe(string? type, JsonElement part)
+    {
+        if (type == "resource" && part.TryGetProperty("resource", out var resource) && resource.ValueKind == JsonValueKind.Object)
+        {
+            var uri = resource.TryGetProperty("uri", out var u) ? u.GetString() : null;
+            return resource.TryGetProperty("text", out var body) && body.ValueKind == JsonValueKind.String
+                ? $"[resource {uri}]\n{body.GetString()}"
+                : $"[resource {uri}: {(resource.TryGetProperty("mimeType", out var m) ? m.GetString() : "binary")} data, not shown]";
+        }
+
+        if (type == "resource_link" && part.TryGetProperty("uri", out var link))
+        {
+            var name = part.TryGetProperty("name", out var n) ? n.GetString() : null;
+            var description = part.TryGetProperty("description", out var d) ? $": {d.GetString()}" : "";
+            return $"[resource link {name} {link.GetString()}{description}]";
+        }
+
+        return null;
+    }
+
+    /// <summary>The text cut to <c>max_output</c> as code output is: head and tail, and the whole in a file named in the middle.</summary>
+    private string Bounded(string text)
+    {
+        using var collector = new OutputCollector(maxOutput, paths.OutputsDirectory);
+        collector.Append(text);
+        return collector.ToModelText();
     }
 }

@@ -89,6 +89,24 @@ public sealed record PermissionRules(IReadOnlyList<PermissionRule> Rules)
         return new([.. Rules, .. patterns.Select(p => new PermissionRule(RuleKind.Allow, language, p, SessionSource))]);
     }
 
+    /// <summary>
+    /// These rules and an allow rule for the tool action's <paramref name="scope"/> (answering <c>a</c>):
+    /// <c>mcp:SERVER__TOOL</c> gives <c>mcp__SERVER__TOOL</c>, <c>edit:/path</c> gives <c>edit(/path)</c>,
+    /// <c>gui:ACTION</c> gives <c>gui(ACTION)</c>; other scopes (a read outside the folder) have no rule form, so none is added.
+    /// </summary>
+    public PermissionRules AllowActionForSession(string scope)
+    {
+        var colon = scope.IndexOf(':');
+        var target = colon < 0 ? "" : scope[..colon];
+        if (target is not (PermissionRule.Mcp or "edit" or "gui") || scope.Length == colon + 1)
+        {
+            return this;
+        }
+
+        var rule = new PermissionRule(RuleKind.Allow, target, scope[(colon + 1)..], SessionSource);
+        return Rules.Contains(rule) ? this : new([.. Rules, rule]);
+    }
+
     /// <summary>A command's name and, for tools with subcommands (<c>git status</c>), the subcommand.</summary>
     private static string CommandPrefix(ShellCommand command) =>
         command.Words.Count > 1 && !command.Words[1].StartsWith('-') && command.Name is "git" or "npm" or "docker" or "cargo" or "go" or "kubectl" or "pip" or "apt" or "dotnet"

@@ -46,12 +46,28 @@ public sealed class SafetyGate(ICodeApprover usual, ICodeApprover asker, SafetyP
         return approval;
     }
 
-    public ValueTask<CodeApproval> ApproveActionAsync(ToolAction action, CancellationToken cancellationToken) =>
-        policy.EvaluateAction(action.Scope) switch
+    public async ValueTask<CodeApproval> ApproveActionAsync(ToolAction action, CancellationToken cancellationToken)
+    {
+        var rule = policy.EvaluateAction(action.Scope);
+        if (rule is { Kind: RuleKind.Deny } deny)
         {
-            { Kind: RuleKind.Deny } deny => ValueTask.FromResult(CodeApproval.Decline($"{action.DeclinedText} The permission rule deny {deny.Text} forbids it.")),
-            { Kind: RuleKind.Ask } => asker.ApproveActionAsync(action, cancellationToken),
-            { Kind: RuleKind.Allow } when !action.AlwaysAsk => ValueTask.FromResult(CodeApproval.Run()),
-            _ => usual.ApproveActionAsync(action, cancellationToken),
-        };
+            return CodeApproval.Decline($"{action.DeclinedText} The permission rule deny {deny.Text} ({deny.Source}) forbids it.");
+        }
+
+        if (rule is { Kind: RuleKind.Allow } && !action.AlwaysAsk)
+        {
+            return CodeApproval.Run();
+        }
+
+        var approval = rule is { Kind: RuleKind.Ask }
+            ? await asker.ApproveActionAsync(action, cancellationToken).ConfigureAwait(false)
+            : await usual.ApproveActionAsync(action, cancellationToken).ConfigureAwait(false);
+        if (approval.AllowAlways)
+        {
+            // As for code: the answer a becomes a session allow rule, which %permissions lists.
+            policy.AllowActionForSession(action.Scope);
+        }
+
+        return approval;
+    }
 }

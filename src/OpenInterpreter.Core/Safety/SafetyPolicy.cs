@@ -45,4 +45,13 @@ public sealed class SafetyPolicy(InterpreterSettings settings, DangerCheck check
             _rules = _rules.AllowForSession(language, code);
         }
     }
+
+    /// <summary>Adds a session allow rule for a tool action's scope (the user answered <c>a</c>), where it has a rule form.</summary>
+    public void AllowActionForSession(string scope)
+    {
+        lock (_lock)
+        {
+            _rules = _rules.AllowActionForSession(scope);
+        }
+    }
 }

@@ -115,7 +115,8 @@ public sealed class InterpreterTool(
             "The sandbox denied this run. Run this code once outside the sandbox?",
             "sandbox:outside-once",
             "The user did not allow running it outside the sandbox.",
-            AlwaysAsk: true);
+            AlwaysAsk: true,
+            Deferrable: false);
         var approval = await approver.ApproveActionAsync(action, cancellationToken).ConfigureAwait(false);
         if (!approval.Approved)
         {

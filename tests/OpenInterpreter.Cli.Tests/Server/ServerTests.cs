@@ -218,4 +218,61 @@ public sealed class ServerTests
 
         Assert.Contains("first client", second.Stdout);
     }
+
+    [Fact]
+    public async Task Without_auto_run_an_edit_waits_for_yes_like_code()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-server-edit-").FullName;
+        File.WriteAllText(Path.Combine(work, "notes.txt"), "old line\n");
+        await using var model = FakeModelServer.Start()
+            .When(r => r.ToolResults.Count > 0, FakeReply.Text("Edited."))
+            .Otherwise(FakeReply.ToolCall("str_replace_editor", JsonSerializer.Serialize(new Dictionary<string, string> { ["command"] = "str_replace", ["path"] = "notes.txt", ["old_str"] = "old line", ["new_str"] = "new line" })));
+        await using var server = await RunningServer.StartAsync(model, null, work);
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "change the notes", "yes"], new Dictionary<string, string> { ["CHECK_FILE"] = Path.Combine(work, "notes.txt") });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var chunks = JsonLines(result.Stdout);
+        var confirmation = chunks.FindIndex(c => c.TryGetProperty("type", out var t) && t.GetString() == "confirmation");
+        Assert.True(confirmation >= 0, result.Stdout);
+        Assert.Equal("str_replace_editor", chunks[confirmation].GetProperty("format").GetString());
+        Assert.Equal("Edit notes.txt?", chunks[confirmation].GetProperty("content").GetString());
+        // What the file held when the first answer was complete, before the "yes" (ws-chat.mjs reads it then).
+        Assert.Contains("file before the next message: old line", result.Stdout);
+        Assert.Equal("new line\n", File.ReadAllText(Path.Combine(work, "notes.txt")));
+        Assert.Equal(2, model.Requests.Count);
+        Assert.Single(model.Requests[^1].ToolResults);
+        Assert.DoesNotContain("declined", model.Requests[^1].ToolResults.Single(), StringComparison.OrdinalIgnoreCase);
+        var said = string.Concat(chunks.Where(c => c.TryGetProperty("type", out var t) && t.GetString() == "message" && c.TryGetProperty("content", out _)).Select(c => c.GetProperty("content").GetString()));
+        Assert.EndsWith("Edited.", said);
+    }
+
+    [Fact]
+    public async Task Without_auto_run_an_mcp_call_waits_and_another_message_declines_it()
+    {
+        var home = Directory.CreateTempSubdirectory("oi-home-").FullName;
+        var profiles = Directory.CreateDirectory(Path.Combine(home, ".config", "open-interpreter", "profiles")).FullName;
+        var everything = Path.Combine(ExternalProcess.ClientsDirectory, "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js");
+        File.WriteAllText(Path.Combine(profiles, "mcp.yaml"), $$"""
+            mcp_servers:
+              everything: {command: node, args: ["{{everything}}", "stdio"]}
+            """);
+        await using var model = FakeModelServer.Start()
+            .When(r => r.ToolResults.Count > 0, FakeReply.Text("Understood."))
+            .Otherwise(FakeReply.ToolCall("mcp__everything__echo", "{\"message\": \"hi\"}"));
+        var environment = new Dictionary<string, string> { ["HOME"] = home, ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"), ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache") };
+        await using var server = await RunningServer.StartWithEnvironmentAsync(model, environment, null, "", "--profile", "mcp");
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "say hi", "never mind, stop"]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var confirmation = JsonLines(result.Stdout).Single(c => c.TryGetProperty("type", out var t) && t.GetString() == "confirmation");
+        Assert.Equal("mcp__everything__echo", confirmation.GetProperty("format").GetString());
+        Assert.Equal("Call echo on MCP server everything?", confirmation.GetProperty("content").GetString());
+        Assert.Equal(2, model.Requests.Count);
+        var declined = model.Requests[^1].ToolResults.Single();
+        Assert.Contains("declined the call to mcp__everything__echo", declined);
+        Assert.DoesNotContain("Echo:", declined);
+        Assert.Equal("never mind, stop", model.Requests[^1].LastMessageText);
+    }
 }

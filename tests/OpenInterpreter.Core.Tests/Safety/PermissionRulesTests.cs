@@ -71,4 +71,34 @@ public sealed class PermissionRulesTests
         var error = Assert.Throws<OpenInterpreter.Core.Settings.SettingsException>(() => PermissionRules.Empty.With(RuleKind.Deny, ["shell(rm"], "work.yaml:3"));
         Assert.Contains("work.yaml:3", error.Message);
     }
+
+    [Fact]
+    public void Mcp_rules_name_one_tool_or_every_tool_of_a_server()
+    {
+        var rules = Rules(allow: ["mcp__everything"], deny: ["mcp__everything__get-env"], ask: ["mcp__files__write*"]);
+        Assert.Equal(RuleKind.Allow, rules.DecideAction("mcp:everything__echo", "/work/p")?.Kind);
+        Assert.Equal(RuleKind.Deny, rules.DecideAction("mcp:everything__get-env", "/work/p")?.Kind);
+        Assert.Equal(RuleKind.Ask, rules.DecideAction("mcp:files__write_file", "/work/p")?.Kind);
+        Assert.Null(rules.DecideAction("mcp:everything2__echo", "/work/p"));
+        Assert.Null(rules.DecideAction("mcp:files__read_file", "/work/p"));
+        Assert.Equal(["mcp__everything"], rules.Written(RuleKind.Allow));
+    }
+
+    [Fact]
+    public void Answering_a_at_a_tool_action_adds_a_rule_in_the_tools_form()
+    {
+        var rules = PermissionRules.Empty.AllowActionForSession("mcp:everything__echo").AllowActionForSession("gui:left_click").AllowActionForSession("read:/etc/hosts");
+        Assert.Equal(["allow mcp__everything__echo", "allow gui(left_click)"], rules.Rules.Select(r => r.ToString()));
+        Assert.All(rules.Rules, r => Assert.Equal(PermissionRules.SessionSource, r.Source));
+        Assert.Equal(RuleKind.Allow, rules.DecideAction("mcp:everything__echo", "/work/p")?.Kind);
+        Assert.Null(rules.DecideAction("mcp:everything__get-sum", "/work/p"));
+    }
+
+    [Fact]
+    public void A_malformed_mcp_rule_names_its_place()
+    {
+        var error = Assert.Throws<OpenInterpreter.Core.Settings.SettingsException>(() => PermissionRules.Empty.With(RuleKind.Allow, ["mcp__every thing"], "work.yaml:4"));
+        Assert.Contains("work.yaml:4", error.Message);
+        Assert.Contains("mcp__SERVER__TOOL", error.Message);
+    }
 }
