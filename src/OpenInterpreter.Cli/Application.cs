@@ -91,7 +91,7 @@ internal static class Application
             };
         }
 
-        await using var mcp = await McpConnections.ConnectAsync(settings.McpServers, approver, paths, settings.MaxOutput, line => { if (switches.Verbose) { view.Verbose(line); } }, CancellationToken.None).ConfigureAwait(false);
+        await using var mcp = await McpConnections.ConnectAsync(settings.McpServers, approver, paths, settings.MaxOutput, settings.RedactSecrets ? secrets : null, line => { if (switches.Verbose) { view.Verbose(line); } }, CancellationToken.None).ConfigureAwait(false);
         loop.AddTools(mcp.Tools);
         var conversations = new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask };
         var recorder = new ConversationRecorder(conversations);

@@ -177,7 +177,7 @@ public sealed class Interpreter : IAsyncDisposable
     {
         if (_mcp is null && Settings.McpServers.Count > 0)
         {
-            _mcp = await McpConnections.ConnectAsync(Settings.McpServers, _approver, _paths, Settings.MaxOutput, _log, cancellationToken).ConfigureAwait(false);
+            _mcp = await McpConnections.ConnectAsync(Settings.McpServers, _approver, _paths, Settings.MaxOutput, Settings.RedactSecrets ? Safety.SecretRedactor.ForCurrentProcess(Settings.Llm.ApiKey) : null, _log, cancellationToken).ConfigureAwait(false);
             _loop.AddTools(_mcp.Tools);
         }
     }

@@ -21,9 +21,10 @@ public sealed class McpConnections : IAsyncDisposable
 
     /// <summary>
     /// Starts every server (at once); one that fails ends the others and says which and why. Tool results are cut to
-    /// <paramref name="maxOutput"/> characters, the whole kept under <paramref name="paths"/>' outputs, as code output is.
+    /// <paramref name="maxOutput"/> characters, the whole kept under <paramref name="paths"/>' outputs, and have
+    /// <paramref name="secrets"/> replaced (null: <c>redact_secrets</c> is off), as code output does.
     /// </summary>
-    public static async Task<McpConnections> ConnectAsync(IReadOnlyList<McpServerConfig> servers, ICodeApprover approver, InterpreterPaths paths, int maxOutput, Action<string>? log, CancellationToken cancellationToken)
+    public static async Task<McpConnections> ConnectAsync(IReadOnlyList<McpServerConfig> servers, ICodeApprover approver, InterpreterPaths paths, int maxOutput, Safety.SecretRedactor? secrets, Action<string>? log, CancellationToken cancellationToken)
     {
         if (servers.Count == 0)
         {
@@ -46,7 +47,7 @@ public sealed class McpConnections : IAsyncDisposable
         }
 
         var clients = starting.Select(t => t.Result).ToList();
-        var tools = clients.SelectMany(client => client.Tools.Where(t => McpTool.IsValidName(t.Name) && McpTool.Prefix.Length + client.Config.Name.Length + 2 + t.Name.Length <= McpTool.MaxNameLength).Select(t => (ITool)new McpTool(client, t, approver, paths, maxOutput))).ToList();
+        var tools = clients.SelectMany(client => client.Tools.Where(t => McpTool.IsValidName(t.Name) && McpTool.Prefix.Length + client.Config.Name.Length + 2 + t.Name.Length <= McpTool.MaxNameLength).Select(t => (ITool)new McpTool(client, t, approver, paths, maxOutput, secrets))).ToList();
         return new McpConnections(clients, tools);
     }
 

@@ -15,9 +15,9 @@ namespace OpenInterpreter.Core.Mcp;
 /// other tools' actions (<c>Call echo on MCP server everything? (y/n/a)</c>; <c>-y</c> allows it; the permission
 /// rules <c>mcp__SERVER__TOOL</c> and <c>mcp__SERVER</c> decide it like code rules), and its result goes back to the
 /// model: the text parts (and what resources say of themselves) as the output, bounded to <c>max_output</c> like code
-/// output, and images as image messages.
+/// output, with known secrets replaced as in code output (<c>redact_secrets</c>), and images as image messages.
 /// </summary>
-public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover approver, InterpreterPaths paths, int maxOutput) : ITool
+public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover approver, InterpreterPaths paths, int maxOutput, Safety.SecretRedactor? secrets) : ITool
 {
     public const string Prefix = "mcp__";
 
@@ -64,9 +64,12 @@ public sealed class McpTool(McpClient client, McpToolInfo tool, ICodeApprover ap
             }
         }
 
-        conversation.Add(LmcMessage.ConsoleOutput(text));
+        // A server can hand back what it read (a file, an environment): the model gets it without the secrets, the
+        // screen shows it as it came and says how many were hidden.
+        var (forModel, hidden) = secrets?.Redact(text) ?? (text, 0);
+        conversation.Add(LmcMessage.ConsoleOutput(forModel));
         conversation.AddRange(images.Select(path => new LmcMessage(LmcRole.Computer, LmcType.Image, path, LmcFormat.Path)));
-        foreach (var chunk in ToolResult.Output(text))
+        foreach (var chunk in ToolResult.Output(hidden > 0 ? $"{text}\n[{hidden} secret{(hidden == 1 ? "" : "s")} hidden from the model]" : text))
         {
             yield return chunk;
         }

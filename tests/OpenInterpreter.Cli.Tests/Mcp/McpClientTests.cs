@@ -46,6 +46,23 @@ public sealed class McpClientTests
     }
 
     [Fact]
+    public async Task A_secret_in_an_mcp_result_is_hidden_from_the_model_as_in_code_output()
+    {
+        var home = HomeWithEverythingServer();
+        await using var model = FakeModelServer.Start()
+            .When(r => r.ToolResults.Count > 0, FakeReply.Text("The server answered."))
+            .Otherwise(FakeReply.ToolCall("mcp__everything__echo", $"{{\"message\": \"the key is {Session.TestKey}\"}}"));
+        await using var interpreter = Session.StartAt(home, model, "--profile", "mcp", "-y", "echo the key");
+        interpreter.CloseInput();
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync(120));
+        var result = model.Requests[^1].ToolResults.Single();
+        Assert.DoesNotContain(Session.TestKey, result);
+        Assert.Contains("Echo: the key is [redacted", result);
+        Assert.Contains("1 secret hidden from the model", interpreter.Stdout);
+    }
+
+    [Fact]
     public async Task Without_auto_run_an_mcp_call_is_not_made_and_the_model_is_told()
     {
         var home = HomeWithEverythingServer();
