@@ -54,7 +54,9 @@ internal sealed class PlainConversationView(TextWriter output, TextWriter errors
                         break;
                     case { Type: LmcType.Console, Format: LmcFormat.Output, End: true }:
                         EndLine();
-                        Write("```\n\n");
+                        Write("```\n");
+                        Write(RunNote(chunk.Run));
+                        Write("\n");
                         break;
                     case { Type: LmcType.Console, Format: LmcFormat.Output, Content: { } text }:
                         Write(stripper.Strip(text));
@@ -80,6 +82,20 @@ internal sealed class PlainConversationView(TextWriter output, TextWriter errors
             EndLine();
             output.Flush();
         }
+    }
+
+    /// <summary>What the output block cannot say by itself: a run that failed or was stopped, and where a long output went.</summary>
+    private static string RunNote(RunSummary? run)
+    {
+        if (run is null)
+        {
+            return "";
+        }
+
+        var note = run.IsFailure ? $"(failed: {run.Error ?? run.Status})\n"
+            : run.Status == RunSummary.Interrupted ? $"(stopped{(run.Error is { } why ? $": {why}" : "")})\n"
+            : "";
+        return run.FullOutputPath is { } path ? $"{note}(the whole output is in {path})\n" : note;
     }
 
     public void Error(string line) => errors.WriteLine(line);

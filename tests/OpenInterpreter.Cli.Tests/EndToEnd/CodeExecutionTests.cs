@@ -28,6 +28,22 @@ public sealed class CodeExecutionTests
         Assert.Equal("execute", server.Requests[0].Json.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task A_failed_run_says_so_under_its_output_in_plain_text()
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("fail", FakeReply.Execute("shell", "echo before; (exit 3)"))
+            .Otherwise(FakeReply.Text("It failed."));
+        await using var interpreter = Session.Start(server, "-y");
+
+        await interpreter.WriteLineAsync("fail please");
+        await interpreter.WaitForOutputAsync("It failed.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.True(interpreter.Stdout.Contains("```output\nbefore\n```\n(failed: exit status 3)\n", StringComparison.Ordinal), interpreter.Stdout);
+    }
+
     [Theory]
     [InlineData("python", "x = 21", "python", "print(x * 2)")]
     [InlineData("csharp", "var x = 21;", "cs", "x * 2")]
