@@ -3,7 +3,8 @@
 // Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (argv[2]);
 // "ready", "start<TAB>fence" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (argv[3]).
 // Each cell is a vm.Script run in this context: like successive <script> tags, its top-level let, const, class and
-// function declarations stay visible to later cells, and its completion value is shown as the REPL would.
+// function declarations stay visible to later cells, and its completion value is shown as the REPL would. A cell with
+// a loop at its top level runs as a function instead, whose variables V8 keeps unboxed (see node_cell_scope.js).
 'use strict';
 const fs = require('fs');
 const net = require('net');
@@ -12,10 +13,13 @@ const readline = require('readline');
 const util = require('util');
 const vm = require('vm');
 const { createRequire } = require('module');
+const cellScope = require(path.join(__dirname, 'node_cell_scope.js'));
 
 const [requestsPath, controlPath] = process.argv.slice(2);
 const control = fs.openSync(controlPath, 'w');
 let cellCount = 0;
+// A rewritten cell is a function; this script calls it, so breakOnSigint covers the call.
+const callCell = new vm.Script('globalThis[Symbol.for("oi.cell")]()', { filename: 'oi-cell-call' });
 let interruptWaiting = null;
 
 function send(...fields) {
@@ -56,10 +60,23 @@ async function runCell(fence, file) {
   // Like the REPL, require resolves from the current directory.
   globalThis.require = createRequire(path.join(process.cwd(), filename));
   try {
-    const script = new vm.Script(code, { filename });
+    const rewritten = cellScope.rewrite(code);
+    const script = new vm.Script(rewritten ?? code, { filename });
+    let run = script;
+    if (rewritten !== null) {
+      // displayErrors off: node would quote the rewritten line, not the user's.
+      const cell = script.runInThisContext({ displayErrors: false });
+      globalThis[Symbol.for('oi.cell')] = () => cell.call(globalThis, globalThis, cellScope.put);
+      run = callCell;
+    }
     // breakOnSigint watches from the next call on: a SIGINT in the instant between the two is missed.
     send('start', fence);
-    let value = script.runInThisContext({ breakOnSigint: true });
+    let value;
+    try {
+      value = run.runInThisContext({ breakOnSigint: true, displayErrors: rewritten === null });
+    } finally {
+      delete globalThis[Symbol.for('oi.cell')];
+    }
     if (util.types.isPromise(value)) value = await awaitInterruptibly(value);
     if (value !== undefined) process.stdout.write(util.inspect(value) + '\n');
     return ['ok', ''];
