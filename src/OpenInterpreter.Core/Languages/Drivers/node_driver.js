@@ -18,6 +18,13 @@ const cellScope = require(path.join(__dirname, 'node_cell_scope.js'));
 const [requestsPath, controlPath] = process.argv.slice(2);
 const control = fs.openSync(controlPath, 'w');
 let cellCount = 0;
+let requireCwd = null;
+let cellRequire = null;
+// Straight-line code of names, numbers, strings and operators calls nothing and cannot loop (short of a valueOf or
+// getter an earlier cell defined), so it runs without breakOnSigint, whose watchdog thread costs about 0.3 ms to
+// start and join: most of a trivial run.
+const INERT = /^[\w$\s=+\-*/%<>!&|^~?:,;'"]*$/;
+const NEW = /\bnew\b/;
 // A rewritten cell is a function; this script calls it, so breakOnSigint covers the call.
 const callCell = new vm.Script('globalThis[Symbol.for("oi.cell")]()', { filename: 'oi-cell-call' });
 let interruptWaiting = null;
@@ -57,8 +64,14 @@ function awaitInterruptibly(promise) {
 async function runCell(fence, file) {
   const filename = `<cell-${++cellCount}>`;
   const code = fs.readFileSync(file, 'utf8');
-  // Like the REPL, require resolves from the current directory.
-  globalThis.require = createRequire(path.join(process.cwd(), filename));
+  // Like the REPL, require resolves from the current directory; made again only when that changed (it costs a
+  // good part of a trivial run).
+  const cwd = process.cwd();
+  if (cwd !== requireCwd || globalThis.require !== cellRequire) {
+    requireCwd = cwd;
+    cellRequire = createRequire(path.join(cwd, '<cell>'));
+    globalThis.require = cellRequire;
+  }
   try {
     const rewritten = cellScope.rewrite(code);
     const script = new vm.Script(rewritten ?? code, { filename });
@@ -73,7 +86,8 @@ async function runCell(fence, file) {
     send('start', fence);
     let value;
     try {
-      value = run.runInThisContext({ breakOnSigint: true, displayErrors: rewritten === null });
+      const breakOnSigint = !INERT.test(code) || NEW.test(code);
+      value = run.runInThisContext({ breakOnSigint, displayErrors: rewritten === null });
     } finally {
       delete globalThis[Symbol.for('oi.cell')];
     }
@@ -91,6 +105,15 @@ async function runCell(fence, file) {
 }
 
 function writeFence(stream, fence) {
+  // Nothing queued (the usual case): the fence can go out at once, without waiting for a turn of the event loop.
+  if (stream.writableLength === 0 && !stream.destroyed && typeof stream.fd === 'number') {
+    try {
+      fs.writeSync(stream.fd, fence);
+      return null;
+    } catch {
+      // A closed or odd descriptor: through the stream, as below.
+    }
+  }
   // The callback runs once this and every earlier write reached the pipe.
   return new Promise((resolve) => {
     try {
@@ -111,7 +134,8 @@ async function serve() {
     const [verb, fence, file] = line.split('\t');
     if (verb !== 'run' || file === undefined) continue;
     const [status, message] = await runCell(fence, file);
-    await Promise.all([writeFence(process.stdout, fence), writeFence(process.stderr, fence)]);
+    const pending = [writeFence(process.stdout, fence), writeFence(process.stderr, fence)].filter((p) => p !== null);
+    if (pending.length) await Promise.all(pending);
     send('done', fence, status, message);
   }
   process.exit(0);
