@@ -24,31 +24,30 @@ import time
 
 if len(sys.argv) < 2:
     sys.exit(__doc__)
-codex = sys.argv[1]
+# Absolute: both run in a scratch home folder.
+codex = os.path.abspath(sys.argv[1]) if os.sep in sys.argv[1] else sys.argv[1]
 command = shlex.split(sys.argv[2]) if len(sys.argv) > 2 else [os.path.join(os.path.dirname(__file__), "..", ".build", "aot", "interpreter")]
+command[0] = os.path.abspath(command[0]) if os.sep in command[0] else command[0]
 pairs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 home = tempfile.mkdtemp(prefix="oi-bench-codex-")
 env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"), XDG_CACHE_HOME=os.path.join(home, ".cache"),
            CODEX_HOME=os.path.join(home, ".codex"), OPENAI_API_KEY="sk-bench")
 os.makedirs(env["CODEX_HOME"], exist_ok=True)
 ANSWER = "It printed hello."
+tool_results = []  # what each program sent back as the command's result: it must hold the output of echo
 
 
 class FakeModel(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Connection", "close")
         self.end_headers()
         if self.path.endswith("/responses"):
-            self.responses(body)
+            self.responses_api(body)
         else:
             self.chat(body)
         self.wfile.flush()
-        self.close_connection = True
 
     def event(self, data, name=None):
         self.wfile.write((f"event: {name}\n" if name else "").encode() + b"data: " + json.dumps(data).encode() + b"\n\n")
@@ -59,7 +58,9 @@ class FakeModel(http.server.BaseHTTPRequestHandler):
                         "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}]})
 
         chunk({"role": "assistant", "content": ""})
-        if any(m.get("role") == "tool" for m in body["messages"]):
+        results = [m for m in body["messages"] if m.get("role") == "tool"]
+        tool_results.extend(json.dumps(m.get("content")) for m in results)
+        if results:
             chunk({"content": ANSWER})
             chunk({}, "stop")
         else:
@@ -68,8 +69,10 @@ class FakeModel(http.server.BaseHTTPRequestHandler):
             chunk({}, "tool_calls")
         self.wfile.write(b"data: [DONE]\n\n")
 
-    def responses(self, body):
-        answered = any(item.get("type") == "function_call_output" for item in body.get("input", []))
+    def responses_api(self, body):
+        results = [item for item in body.get("input", []) if item.get("type") == "function_call_output"]
+        tool_results.extend(json.dumps(item.get("output")) for item in results)
+        answered = bool(results)
         self.event({"type": "response.created", "response": {"id": "resp_bench"}}, "response.created")
         if answered:
             item = {"type": "message", "role": "assistant", "id": "msg_bench", "content": [{"type": "output_text", "text": ANSWER}]}
@@ -90,17 +93,21 @@ base = f"http://127.0.0.1:{server.server_address[1]}/v1"
 prompt = "Run echo hello in the shell and tell me what it printed."
 ours = command + ["--api_key", "sk-bench", "--api_base", base, "--model", "gpt-4o", "--stdin", "-y"]
 theirs = [codex, "exec", "--skip-git-repo-check", "--dangerously-bypass-approvals-and-sandbox", "-m", "gpt-4o",
-          "-c", "model_provider=bench",
+          "-c", "model_provider=bench", "-c", "check_for_update_on_startup=false", "-c", "analytics.enabled=false",
+          "-c", "feedback.enabled=false", "-c", "history.persistence=\"none\"",
           "-c", f'model_providers.bench={{name="bench", base_url="{base}", env_key="OPENAI_API_KEY", request_max_retries=0, stream_max_retries=0}}',
           prompt]
 
 
 def run(arguments, stdin):
+    tool_results.clear()
     start = time.perf_counter()
     done = subprocess.run(arguments, input=stdin, capture_output=True, env=env, cwd=home, timeout=120)
     elapsed = (time.perf_counter() - start) * 1000
     if done.returncode != 0 or ANSWER.encode() not in done.stdout:
         raise RuntimeError(f"{arguments[0]} failed ({done.returncode}): {done.stdout.decode(errors='replace')[-500:]} {done.stderr.decode(errors='replace')[-800:]}")
+    if not any("hello" in result for result in tool_results):
+        raise RuntimeError(f"{arguments[0]} did not run echo: {tool_results}")
     return elapsed
 
 
