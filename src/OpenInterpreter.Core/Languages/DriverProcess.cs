@@ -76,6 +76,11 @@ internal sealed class DriverProcess : IAsyncDisposable
             requests = OpenFifo(Path.Combine(directory.FullName, "requests"));
             control = OpenFifo(Path.Combine(directory.FullName, "control"));
             var script = program.DriverResource is { } resource ? WriteDriverScript(directory, resource) : null;
+            foreach (var companion in program.Companions ?? [])
+            {
+                WriteDriverScript(directory, companion);
+            }
+
             var setsid = ExecutableLocator.Find("setsid");
             var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, options);
             // The sandbox wraps the start command; the session's own folders stay writable.

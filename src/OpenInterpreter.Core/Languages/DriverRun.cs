@@ -20,6 +20,10 @@ internal sealed class DriverRun
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long an interrupted run waits for the driver to start the cell (it may still be compiling a long
+    /// one) before it kills it: the grace period counts from the SIGINT, which waits for the start.</summary>
+    private static readonly TimeSpan InterruptStartTimeout = TimeSpan.FromSeconds(10);
+
     private readonly DriverProcess _process;
     private readonly string _language;
     private readonly string _code;
@@ -31,7 +35,6 @@ internal sealed class DriverRun
     private string? _cellPath;
     private bool _cancelledBeforeStart;
     private bool _started;
-    private bool _signalled;
     private bool _channelClosed;
     private bool _timedOut;
     private CellDone? _done;
@@ -43,6 +46,7 @@ internal sealed class DriverRun
     private int? _exitCode;
     private long _exitedAt;
     private long? _interruptedAt;
+    private long? _signalledAt;
     private long? _killedAt;
     private int? _line;
 
@@ -156,9 +160,14 @@ internal sealed class DriverRun
             return killedAt + (long)KillTimeout.TotalMilliseconds;
         }
 
+        if (_signalledAt is { } signalledAt)
+        {
+            return signalledAt + (long)_gracePeriod.TotalMilliseconds;
+        }
+
         if (_interruptedAt is { } interruptedAt)
         {
-            return interruptedAt + (long)_gracePeriod.TotalMilliseconds;
+            return interruptedAt + (long)InterruptStartTimeout.TotalMilliseconds;
         }
 
         return _cellPath is null ? _startedAt + (long)StartupTimeout.TotalMilliseconds : null;
@@ -168,7 +177,7 @@ internal sealed class DriverRun
     {
         if (_interruptedAt is not null && _killedAt is null && _exitCode is null && _done is null)
         {
-            // The code ignored SIGINT for the whole grace period.
+            // The code ignored SIGINT for the whole grace period, or the driver never started the cell to take it.
             _process.Signal(Libc.SigKill);
             _killedAt = Environment.TickCount64;
             return;
@@ -196,9 +205,9 @@ internal sealed class DriverRun
 
     private void SignalInterrupt()
     {
-        if (_started && !_signalled && _done is null)
+        if (_started && _signalledAt is null && _done is null)
         {
-            _signalled = true;
+            _signalledAt = Environment.TickCount64;
             _process.Signal(Libc.SigInt);
         }
     }

@@ -9,7 +9,8 @@ public sealed class JavaScriptSession : DriverSession
         DriverResource: "node_driver.js",
         CellExtension: ".js",
         Environment: new Dictionary<string, string>(),
-        InstallHint: OperatingSystem.IsMacOS() ? "brew install node" : "apt install nodejs");
+        InstallHint: OperatingSystem.IsMacOS() ? "brew install node" : "apt install nodejs",
+        Companions: ["node_cell_scope.js"]);
 
     /// <summary>Creates a session; its process starts on the first run.</summary>
     public JavaScriptSession(SessionOptions? options = null)

@@ -1,3 +1,6 @@
+using System.IO.Pipes;
+using System.Text;
+using System.Threading.Channels;
 using OpenInterpreter.Core.Languages;
 using Xunit;
 
@@ -23,5 +26,60 @@ public sealed class ControlPumpTests
     public void Unknown_or_malformed_lines_are_ignored(string line)
     {
         Assert.Null(ControlPump.Parse(line));
+    }
+
+    [Fact]
+    public async Task A_cells_first_line_reports_all_pass_then_they_are_paced_and_the_newest_still_arrives()
+    {
+        var messages = Channel.CreateUnbounded<DriverMessage>();
+        using var server = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var client = new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle);
+        var thread = new ControlPump(client, messages.Writer).Start();
+        void Write(string text) => server.Write(Encoding.UTF8.GetBytes(text));
+
+        Write("start\tF\n");
+        var first = await ReadUntilAsync(messages.Reader, m => m is CellStarted);
+        for (var line = 1; line <= ControlPump.LineBurst; line++)
+        {
+            // One at a time: a read that brings more than a burst keeps only its last.
+            Write($"line\t{line}\n");
+            first.AddRange(await ReadUntilAsync(messages.Reader, m => m is LineReached));
+        }
+
+        // A loop still traced exactly: each change its own write, far faster than the interval.
+        for (var line = ControlPump.LineBurst + 1; line <= 2000; line++)
+        {
+            Write($"line\t{(line % 2 == 0 ? 7 : 8)}\n");
+        }
+
+        Write("line\t9\n");
+        var paced = await ReadUntilAsync(messages.Reader, m => m is LineReached { Line: 9 });
+        Write("done\tF\tok\t\n" + ControlPump.StopLine + "\n");
+        thread.Join();
+        messages.Writer.Complete();
+        var after = await messages.Reader.ReadAllAsync().ToListAsync();
+
+        var lines = paced.OfType<LineReached>().Select(l => l.Line).ToList();
+        Assert.IsType<CellStarted>(first[0]);
+        Assert.Equal(Enumerable.Range(1, ControlPump.LineBurst), first.OfType<LineReached>().Select(l => l.Line));
+        Assert.True(lines.Count < 1000, $"{lines.Count} of 1937 line reports passed");
+        Assert.Equal(9, lines[^1]);
+        Assert.IsType<CellDone>(Assert.Single(after));
+    }
+
+    private static async Task<List<DriverMessage>> ReadUntilAsync(ChannelReader<DriverMessage> reader, Func<DriverMessage, bool> last)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var read = new List<DriverMessage>();
+        await foreach (var message in reader.ReadAllAsync(timeout.Token))
+        {
+            read.Add(message);
+            if (last(message))
+            {
+                break;
+            }
+        }
+
+        return read;
     }
 }

@@ -23,6 +23,50 @@ public sealed class JavaScriptSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_top_level_loop_keeps_its_variables_for_the_next_run_and_shows_its_last_value()
+    {
+        // A cell with a top-level loop runs as a function (its variables unboxed); it must look like a script.
+        var loop = await _session.RunToEndAsync("var total = 0;\nfor (var i = 0; i < 5; i++) {\n  total += i;\n}");
+        var next = await _session.RunToEndAsync("total * 100 + i");
+
+        Assert.Equal("10\n", loop.Stdout);
+        Assert.Equal("1005\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task Functions_of_a_loop_cell_share_its_variables_with_later_runs()
+    {
+        await _session.RunToEndAsync("let count = 0;\nfunction inc() { count++; }\nfor (let k = 0; k < 3; k++) inc();");
+        var next = await _session.RunToEndAsync("inc();\ncount");
+        var assigned = await _session.RunToEndAsync("count = 10;\ninc();\ncount");
+
+        Assert.Equal("4\n", next.Stdout);
+        Assert.Equal("11\n", assigned.Stdout);
+    }
+
+    [Fact]
+    public async Task A_function_of_an_earlier_run_sees_a_loop_cell_variable_while_the_loop_runs()
+    {
+        await _session.RunToEndAsync("function show() { return seen; }");
+        var result = await _session.RunToEndAsync("var seen = 0;\nvar log = [];\nfor (var j = 0; j < 3; j++) {\n  seen = j;\n  log.push(show());\n}\nlog");
+
+        Assert.Equal("[ 0, 1, 2 ]\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_error_after_a_top_level_loop_keeps_what_the_loop_set_and_names_the_cell_line()
+    {
+        var failed = await _session.RunToEndAsync("var m = 0;\nfor (let z = 0; z < 3; z++) { m += z; }\nundefinedThing.x");
+        var next = await _session.RunToEndAsync("m");
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Equal("ReferenceError: undefinedThing is not defined", failed.Completion.Error);
+        Assert.Contains(":3:", failed.Stderr);
+        Assert.DoesNotContain("__oi_", failed.Stderr);
+        Assert.Equal("3\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task Require_works_and_values_are_shown_as_the_repl_shows_them()
     {
         var result = await _session.RunToEndAsync("const path = require('path');\n({ name: path.basename('/a/b.txt') })");

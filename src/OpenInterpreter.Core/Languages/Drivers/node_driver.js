@@ -3,7 +3,8 @@
 // Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (argv[2]);
 // "ready", "start<TAB>fence" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (argv[3]).
 // Each cell is a vm.Script run in this context: like successive <script> tags, its top-level let, const, class and
-// function declarations stay visible to later cells, and its completion value is shown as the REPL would.
+// function declarations stay visible to later cells, and its completion value is shown as the REPL would. A cell with
+// a loop at its top level runs as a function instead, whose variables V8 keeps unboxed (see node_cell_scope.js).
 'use strict';
 const fs = require('fs');
 const net = require('net');
@@ -12,10 +13,20 @@ const readline = require('readline');
 const util = require('util');
 const vm = require('vm');
 const { createRequire } = require('module');
+const cellScope = require(path.join(__dirname, 'node_cell_scope.js'));
 
 const [requestsPath, controlPath] = process.argv.slice(2);
 const control = fs.openSync(controlPath, 'w');
 let cellCount = 0;
+let requireCwd = null;
+let cellRequire = null;
+// Straight-line code of names, numbers, strings and operators calls nothing and cannot loop (short of a valueOf or
+// getter an earlier cell defined), so it runs without breakOnSigint, whose watchdog thread costs about 0.3 ms to
+// start and join: most of a trivial run.
+const INERT = /^[\w$\s=+\-*/%<>!&|^~?:,;'"]*$/;
+const NEW = /\bnew\b/;
+// A rewritten cell is a function; this script calls it, so breakOnSigint covers the call.
+const callCell = new vm.Script('globalThis[Symbol.for("oi.cell")]()', { filename: 'oi-cell-call' });
 let interruptWaiting = null;
 
 function send(...fields) {
@@ -53,13 +64,33 @@ function awaitInterruptibly(promise) {
 async function runCell(fence, file) {
   const filename = `<cell-${++cellCount}>`;
   const code = fs.readFileSync(file, 'utf8');
-  // Like the REPL, require resolves from the current directory.
-  globalThis.require = createRequire(path.join(process.cwd(), filename));
+  // Like the REPL, require resolves from the current directory; made again only when that changed (it costs a
+  // good part of a trivial run).
+  const cwd = process.cwd();
+  if (cwd !== requireCwd || globalThis.require !== cellRequire) {
+    requireCwd = cwd;
+    cellRequire = createRequire(path.join(cwd, '<cell>'));
+    globalThis.require = cellRequire;
+  }
   try {
-    const script = new vm.Script(code, { filename });
+    const rewritten = cellScope.rewrite(code);
+    const script = new vm.Script(rewritten ?? code, { filename });
+    let run = script;
+    if (rewritten !== null) {
+      // displayErrors off: node would quote the rewritten line, not the user's.
+      const cell = script.runInThisContext({ displayErrors: false });
+      globalThis[Symbol.for('oi.cell')] = () => cell.call(globalThis, globalThis, cellScope.put);
+      run = callCell;
+    }
     // breakOnSigint watches from the next call on: a SIGINT in the instant between the two is missed.
     send('start', fence);
-    let value = script.runInThisContext({ breakOnSigint: true });
+    let value;
+    try {
+      const breakOnSigint = !INERT.test(code) || NEW.test(code);
+      value = run.runInThisContext({ breakOnSigint, displayErrors: rewritten === null });
+    } finally {
+      delete globalThis[Symbol.for('oi.cell')];
+    }
     if (util.types.isPromise(value)) value = await awaitInterruptibly(value);
     if (value !== undefined) process.stdout.write(util.inspect(value) + '\n');
     return ['ok', ''];
@@ -74,6 +105,15 @@ async function runCell(fence, file) {
 }
 
 function writeFence(stream, fence) {
+  // Nothing queued (the usual case): the fence can go out at once, without waiting for a turn of the event loop.
+  if (stream.writableLength === 0 && !stream.destroyed && typeof stream.fd === 'number') {
+    try {
+      fs.writeSync(stream.fd, fence);
+      return null;
+    } catch {
+      // A closed or odd descriptor: through the stream, as below.
+    }
+  }
   // The callback runs once this and every earlier write reached the pipe.
   return new Promise((resolve) => {
     try {
@@ -94,7 +134,8 @@ async function serve() {
     const [verb, fence, file] = line.split('\t');
     if (verb !== 'run' || file === undefined) continue;
     const [status, message] = await runCell(fence, file);
-    await Promise.all([writeFence(process.stdout, fence), writeFence(process.stderr, fence)]);
+    const pending = [writeFence(process.stdout, fence), writeFence(process.stderr, fence)].filter((p) => p !== null);
+    if (pending.length) await Promise.all(pending);
     send('done', fence, status, message);
   }
   process.exit(0);

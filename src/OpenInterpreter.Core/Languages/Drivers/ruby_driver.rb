@@ -44,23 +44,19 @@ def __oi_report(error, filename)
   end
 end
 
-# Following the running line: a TracePoint on every line costs the code a block call per line (and STDOUT.sync a
-# write call per write), so they last only until the cell has run OI_TRACE_SECONDS and OI_TRACE_LINES of its own
-# lines (both, so a short cell on a loaded machine is still followed line by line). After that a thread samples the
-# main thread's backtrace OI_SAMPLE_SECONDS apart and flushes the now buffered STDOUT, so output still streams.
-OI_TRACE_SECONDS = 0.02
+# Following the running line: a TracePoint on every line costs the code a block call per line and the host a control
+# message per line change (and STDOUT.sync a write call per write), so they last only for the cell's first
+# OI_TRACE_LINES lines of its own: a short cell is followed line by line however loaded the machine is, and a loop is
+# handed after a fraction of a millisecond to a thread that samples the main thread's backtrace OI_SAMPLE_SECONDS
+# apart and flushes the now buffered STDOUT, so output still streams. (Tracing for a fixed time as well sent a tight
+# loop's thousands of line changes of its first 20 ms to the host, a write each, for changes nobody can see.)
 OI_TRACE_LINES = 500
 OI_SAMPLE_SECONDS = 0.05
-
-def __oi_clock
-  Process.clock_gettime(Process::CLOCK_MONOTONIC)
-end
 
 def __oi_run_cell(number, fence, path)
   filename = "<cell-#{number}>"
   code = File.read(path, encoding: 'UTF-8')
   main = Thread.current
-  started = __oi_clock
   last = nil
   lines = 0
   sampler = nil
@@ -72,7 +68,7 @@ def __oi_run_cell(number, fence, path)
       __oi_send('line', last)
     end
     lines += 1
-    if lines >= OI_TRACE_LINES && __oi_clock - started >= OI_TRACE_SECONDS
+    if lines >= OI_TRACE_LINES
       tp.disable
       sampler = __oi_start_sampler(main, filename, last)
     end
