@@ -34,6 +34,33 @@ public sealed class JavaScriptSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Await_at_the_top_level_runs_and_its_names_live_on()
+    {
+        // A script cannot await outside a function; as in node's REPL, the cell runs as an async function.
+        var awaited = await _session.RunToEndAsync("const v = await Promise.resolve(41);\nlet n = 0;\nfor (const p of [1, 2]) n += await Promise.resolve(p);\nv + n");
+        var next = await _session.RunToEndAsync("v * 10 + n");
+        var failed = await _session.RunToEndAsync("await null;\nthrow new Error('late')");
+
+        Assert.Equal("44\n", awaited.Stdout);
+        Assert.Equal("413\n", next.Stdout);
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Contains("late", failed.Stderr);
+        Assert.Contains(":2", failed.Stderr);
+    }
+
+    [Fact]
+    public async Task An_interrupted_top_level_await_ends_interrupted_and_keeps_the_session()
+    {
+        await _session.RunToEndAsync("const kept = 'yes';");
+
+        var interrupted = await _session.RunAndInterruptAsync("await new Promise(() => {});", TimeSpan.FromMilliseconds(500));
+        var next = await _session.RunToEndAsync("kept");
+
+        Assert.Equal(RunStatus.Interrupted, interrupted.Status);
+        Assert.Equal("'yes'\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task Functions_of_a_loop_cell_share_its_variables_with_later_runs()
     {
         await _session.RunToEndAsync("let count = 0;\nfunction inc() { count++; }\nfor (let k = 0; k < 3; k++) inc();");

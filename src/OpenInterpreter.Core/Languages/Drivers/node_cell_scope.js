@@ -8,7 +8,8 @@
 //   an earlier cell that mentions it) is kept live: a getter and setter on globalThis reach the variable itself;
 // - any other name is copied to globalThis when the cell ends, normally or by an error.
 // Only cells that gain (a loop outside any function) and that cannot tell the difference are rewritten; the rest
-// run as scripts, exactly as before. What differs: a const becomes a writable global, a top-level let may be
+// run as scripts, exactly as before. A cell with `await` outside any function, which a script cannot run at all, is
+// rewritten the same way into an async function (as node's REPL does), whose promise the driver awaits. What differs: a const becomes a writable global, a top-level let may be
 // declared again by a later cell, and an interrupt (which ends the code without running its finally blocks) loses
 // the copied names' new values; the completion value shown is the value of the last expression statement run,
 // reset by each top-level loop, if, switch and try as the language does.
@@ -20,6 +21,7 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 // Names through which code reaches the global object or the cell's own scope by another way than its variables.
 const UNSAFE_NAMES = new Set(['eval', 'arguments', 'globalThis', 'global', 'Function']);
 const MAYBE_LOOP = /\b(?:for|while|do)\b/;
+const MAYBE_AWAIT = /\bawait\b/;
 const NAME = /[A-Za-z_$][\w$]*/g;
 
 let acorn;
@@ -67,8 +69,8 @@ function patternNames(pattern, into) {
   return into;
 }
 
-/** What the rewrite needs to know of a cell, or null when it must run as a script. */
-function analyse(program) {
+/** What the rewrite needs to know of a cell, or null when it must run as a script (`awaits`: it has a top-level await). */
+function analyse(program, awaits) {
   const vars = new Set();
   const lexical = new Map(); // name -> 'let' | 'const' | 'class'
   const functions = new Set();
@@ -130,7 +132,7 @@ function analyse(program) {
   }
 
   children(program, (child, p) => visit(child, p, false, false));
-  if (!safe || !loop) return null;
+  if (!safe || !(loop || awaits)) return null;
   return { vars, lexical, functions, mentioned, completions, resets, declarations };
 }
 
@@ -149,22 +151,30 @@ function globalIsLexical(name) {
 const q = JSON.stringify;
 
 /**
- * The cell as the source of a function expression `function (__oi_g, __oi_put)` that runs it and returns its
- * completion value, on the cell's own lines; or null when the cell runs as a script.
+ * The cell as the source of a function expression `function (__oi_g, __oi_put)` (async when the cell awaits at its
+ * top level) that runs it and returns its completion value, on the cell's own lines; or null when the cell runs as a
+ * script.
  */
 function rewrite(code) {
-  if (!MAYBE_LOOP.test(code) || !parser()) {
+  if (!(MAYBE_LOOP.test(code) || MAYBE_AWAIT.test(code)) || !parser()) {
     remember(code);
     return null;
   }
   let program;
+  let awaits = false;
   try {
     program = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' });
   } catch {
-    // The script reports the syntax error as it always did.
-    return null;
+    try {
+      // Not a script: perhaps because it awaits at its top level.
+      program = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true });
+      awaits = true;
+    } catch {
+      // The script reports the syntax error as it always did.
+      return null;
+    }
   }
-  const cell = analyse(program);
+  const cell = analyse(program, awaits);
   if (!cell) {
     remember(code);
     return null;
@@ -211,7 +221,7 @@ function rewrite(code) {
   const accessors = [...live].map((name) =>
     `Object.defineProperty(__oi_g, ${q(name)}, { get: () => ${name}, set: (__oi_x) => { ${name} = __oi_x; }, enumerable: true, configurable: true });`);
   const epilogue = declared.filter((name) => !live.has(name)).map((name) => `__oi_put(${q(name)}, ${name});`).join(' ');
-  return `(function (__oi_g, __oi_put) { ${prologue.join(' ')} try { ${accessors.join(' ')} ${body}\n;return __oi_v; } finally { ${epilogue} } })`;
+  return `(${awaits ? 'async ' : ''}function (__oi_g, __oi_put) { ${prologue.join(' ')} try { ${accessors.join(' ')} ${body}\n;return __oi_v; } finally { ${epilogue} } })`;
 }
 
 /** Writes a copied name to the global object: a property like a var's, configurable so a later cell may rewrite it. */
