@@ -22,6 +22,11 @@ internal sealed class OverwrittenLineFilter
     /// <summary>The text of <paramref name="chunk"/> (with what was held back) that no carriage return can change any more.</summary>
     public string Filter(string chunk)
     {
+        if (!_returned && !chunk.Contains('\r', StringComparison.Ordinal))
+        {
+            return PassLines(chunk);
+        }
+
         var done = new StringBuilder();
         foreach (var c in chunk)
         {
@@ -57,6 +62,38 @@ internal sealed class OverwrittenLineFilter
         }
 
         return done.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Filter"/> for a chunk with no carriage return, which is nearly all output: its whole lines pass at
+    /// once instead of character by character (this runs on every byte a program writes).
+    /// </summary>
+    private string PassLines(string chunk)
+    {
+        var end = chunk.LastIndexOf('\n');
+        if (end < 0)
+        {
+            _open.Append(chunk);
+            return PassFullPieces();
+        }
+
+        var done = _open.Length == 0 ? chunk[..(end + 1)] : string.Concat(_open.ToString(), chunk.AsSpan(0, end + 1));
+        _open.Clear().Append(chunk, end + 1, chunk.Length - end - 1);
+        return _open.Length >= MaxOpenLine ? done + PassFullPieces() : done;
+    }
+
+    /// <summary>Of the open line, what the character-by-character path would have passed on: whole <see cref="MaxOpenLine"/> pieces.</summary>
+    private string PassFullPieces()
+    {
+        var length = _open.Length - (_open.Length % MaxOpenLine);
+        if (length == 0)
+        {
+            return "";
+        }
+
+        var passed = _open.ToString(0, length);
+        _open.Remove(0, length);
+        return passed;
     }
 
     /// <summary>The line still open, as it stands now (the output ended), and nothing is held back any more.</summary>
