@@ -13,6 +13,25 @@ public sealed class RunQuestionTerminalTests
     private static string[] Arguments(FakeModelServer server, params string[] extra) =>
         ["--api_base", server.BaseUrl, "--api_key", Session.TestKey, "--model", "gpt-4o", .. extra];
 
+    /// <summary>The program in a terminal, asked to run something, waiting at the run question.</summary>
+    private async Task<TerminalSession> AtTheQuestionAsync(FakeModelServer server)
+    {
+        var terminal = await TerminalSession.StartAsync(_home, Arguments(server));
+        try
+        {
+            await terminal.WaitForAsync(">");
+            await terminal.TypeAsync("run something");
+            await terminal.PressAsync("Enter");
+            await terminal.WaitForAsync(Question);
+            return terminal;
+        }
+        catch
+        {
+            await terminal.DisposeAsync();
+            throw;
+        }
+    }
+
     private static FakeModelServer Server() => FakeModelServer.Start()
         .When(r => r.LastMessageText.Contains("declined", StringComparison.Ordinal), FakeReply.Text("Okay, not running it."))
         .When(r => r.LastMessageText.Contains("ran-", StringComparison.Ordinal), FakeReply.Text("It printed that."))
@@ -23,11 +42,7 @@ public sealed class RunQuestionTerminalTests
     public async Task Ctrl_D_at_the_question_declines_and_the_prompt_goes_on()
     {
         await using var server = Server();
-        await using var terminal = await TerminalSession.StartAsync(_home, Arguments(server));
-        await terminal.WaitForAsync(">");
-        await terminal.TypeAsync("run something");
-        await terminal.PressAsync("Enter");
-        await terminal.WaitForAsync(Question);
+        await using var terminal = await AtTheQuestionAsync(server);
         await terminal.PressAsync("C-d");
         await terminal.WaitForAsync("Not run.");
         await terminal.WaitForAsync("Okay, not running it.");
@@ -44,11 +59,7 @@ public sealed class RunQuestionTerminalTests
     public async Task A_wrong_answer_says_what_the_answers_are_and_asks_again()
     {
         await using var server = Server();
-        await using var terminal = await TerminalSession.StartAsync(_home, Arguments(server));
-        await terminal.WaitForAsync(">");
-        await terminal.TypeAsync("run something");
-        await terminal.PressAsync("Enter");
-        await terminal.WaitForAsync(Question);
+        await using var terminal = await AtTheQuestionAsync(server);
         await terminal.TypeAsync("sure");
         await terminal.PressAsync("Enter");
         await terminal.WaitForAsync("Answer y to run the code, n not to run it, or e to edit it first.");
@@ -63,11 +74,7 @@ public sealed class RunQuestionTerminalTests
     public async Task After_Ctrl_C_at_the_question_the_next_input_starts_on_a_line_of_its_own()
     {
         await using var server = Server();
-        await using var terminal = await TerminalSession.StartAsync(_home, Arguments(server));
-        await terminal.WaitForAsync(">");
-        await terminal.TypeAsync("run something");
-        await terminal.PressAsync("Enter");
-        await terminal.WaitForAsync(Question);
+        await using var terminal = await AtTheQuestionAsync(server);
         await terminal.PressAsync("C-c");
         await terminal.WaitForAsync("Interrupted.");
         await terminal.TypeAsync("plain hello");
