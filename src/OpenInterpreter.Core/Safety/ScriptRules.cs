@@ -61,7 +61,7 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
     };
 
     // Expressions that stand for the home folder in each language.
-    [GeneratedRegex(@"Path\.home\(\)|os\.environ(?:\.get)?\s*[\[(]\s*\u0001\d+\u0002\s*[\])]|os\.getenv\(\s*\u0001\d+\u0002\s*\)|\.homedir\(\)|process\.env\.(?:HOME|USERPROFILE)|process\.env\[\s*\u0001\d+\u0002\s*\]|Dir\.home|ENV\[\s*\u0001\d+\u0002\s*\]|Sys\.getenv\(\s*\u0001\d+\u0002\s*\)")]
+    [GeneratedRegex(@"Path\.home\(\)|os\.environ(?:\.get)?\s*[\[(]\s*\u0001\d+\u0002\s*[\])]|os\.getenv\(\s*\u0001\d+\u0002\s*\)|(?:require\(\s*\u0001\d+\u0002\s*\)|\b\w+)?\.homedir\(\)|process\.env\.(?:HOME|USERPROFILE)|process\.env\[\s*\u0001\d+\u0002\s*\]|Dir\.home|ENV\[\s*\u0001\d+\u0002\s*\]|Sys\.getenv\(\s*\u0001\d+\u0002\s*\)")]
     private static partial Regex HomeExpression();
 
     [GeneratedRegex(@"(?:^|\n)\s*(?:const\s+|let\s+|var\s+)?(?<name>[A-Za-z_]\w*)\s*(?:=|<-)(?!=)\s*(?<value>[^\n;]+)")]

@@ -184,7 +184,7 @@ internal sealed partial class ShellRules(PathClassifier paths, List<DangerFindin
             case "wipefs" or "fdisk" or "sfdisk" or "cfdisk" or "parted" or "gdisk" or "sgdisk" or "mkswap" or "format-volume" or "clear-disk" or "initialize-disk" or "diskpart" or "blkdiscard":
                 Add(Severity.High, $"formats or repartitions a disk ({name})");
                 break;
-            case "tee" or "set-content" or "add-content" or "out-file" or "sc" or "ac":
+            case "tee" or "truncate" or "set-content" or "add-content" or "out-file" or "sc" or "ac":
                 foreach (var target in args.Where(a => !a.StartsWith('-')))
                 {
                     CheckWrite(target, $"{name} {target}");
@@ -194,6 +194,11 @@ internal sealed partial class ShellRules(PathClassifier paths, List<DangerFindin
             case "cp" or "mv" or "install" or "ln" or "copy-item" or "move-item" or "cpi" or "mi" or "move" or "copy" or "rsync" when args.Count(a => !a.StartsWith('-')) >= 2:
                 var operands = args.Where(a => !a.StartsWith('-')).ToList();
                 CheckWrite(operands[^1], $"{name} … {operands[^1]}");
+                if (lower is "rsync" && args.Any(a => a.StartsWith("--del", StringComparison.Ordinal)))
+                {
+                    CheckMirrorDelete(operands[^1], $"{name} --delete … {operands[^1]}");
+                }
+
                 if (lower is "mv" or "move-item" or "mi" or "move")
                 {
                     foreach (var source in operands.Take(operands.Count - 1))
@@ -314,6 +319,21 @@ internal sealed partial class ShellRules(PathClassifier paths, List<DangerFindin
                     Add(Severity.Medium, $"deletes a path whose value is known only at run time ({what})");
                     break;
             }
+        }
+    }
+
+    /// <summary><c>rsync --delete</c> deletes whatever in the destination the source lacks: a tree delete of the destination.</summary>
+    private void CheckMirrorDelete(string destination, string what)
+    {
+        if (destination.IndexOf(':') is > 0 and var colon && destination.IndexOf('/') is var slash && (slash < 0 || colon < slash))
+        {
+            return; // host:path, on another machine
+        }
+
+        var place = paths.Classify(destination);
+        if (place is PathPlace.Root or PathPlace.Home or PathPlace.System or PathPlace.InHome or PathPlace.Outside)
+        {
+            Add(Severity.High, $"deletes files in {PathClassifier.Describe(place, destination)} that the source lacks ({what})");
         }
     }
 
