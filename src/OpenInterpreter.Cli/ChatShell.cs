@@ -71,16 +71,15 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
     {
         var before = loop.Usage;
         var ok = await RunInterruptibleAsync(token => view.ShowTurnAsync(loop.ChatAsync(message, token), token)).ConfigureAwait(false);
-        if (loop.Spending.Cap is not null)
-        {
-            // Under --max_budget, where the spend stands after each turn.
-            view.Notice(loop.Spending.Summary);
-        }
-
         Save();
         if (ModelName is not null)
         {
-            view.Status(StatusLine.For(ModelName, loop.Usage - before, loop.Usage));
+            view.Status(StatusLine.For(ModelName, loop.Usage - before, loop.Usage, loop.Spending.Budget));
+        }
+        else if (loop.Spending.Cap is not null)
+        {
+            // A plain view has no status line: under --max_budget, where the spend stands goes on its own line.
+            view.Notice(loop.Spending.Summary);
         }
 
         return ok;

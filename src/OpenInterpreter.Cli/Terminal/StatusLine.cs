@@ -4,18 +4,24 @@ using OpenInterpreter.Core.Models;
 
 namespace OpenInterpreter.Cli.Terminal;
 
-/// <summary>The line after each turn: the model, tokens in and out of the turn and of the session, and the cost where the price is known.</summary>
+/// <summary>
+/// The line after each turn: the model, tokens in and out of the turn and of the session, the cost where the price
+/// is known, and under <c>max_budget</c> the spend against the budget.
+/// </summary>
 internal static class StatusLine
 {
-    public static string For(string model, TokenUsage turn, TokenUsage session)
+    public static string For(string model, TokenUsage turn, TokenUsage session, string? budget = null)
     {
         var text = $"{model} · turn {Count(turn.Input)} in, {Count(turn.Output)} out · session {Count(session.Input)} in, {Count(session.Output)} out";
         if (ModelPrices.Find(model) is { } price)
         {
-            text += $" · ${Cost(price, turn).ToString("0.0000", CultureInfo.InvariantCulture)} turn, ${Cost(price, session).ToString("0.0000", CultureInfo.InvariantCulture)} session";
+            text += $" · ${Cost(price, turn).ToString("0.0000", CultureInfo.InvariantCulture)} turn";
+
+            // Under a budget its part says what the session spent, against the cap.
+            text += budget is null ? $", ${Cost(price, session).ToString("0.0000", CultureInfo.InvariantCulture)} session" : "";
         }
 
-        return text;
+        return budget is null ? text : $"{text} · {budget}";
     }
 
     private static decimal Cost(ModelPrice price, TokenUsage usage) =>

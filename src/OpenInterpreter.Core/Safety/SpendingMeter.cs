@@ -66,5 +66,10 @@ public sealed class SpendingMeter(ModelPrice? price, double? cap)
         price is null ? $"Spending is not measured: no price is known for this model{(Cap is { } c ? $", so the {Money(c)} budget cannot be enforced" : "")}."
         : $"Spent {Money(Spent)}{(Cap is { } cap ? $" of {Money(cap)}" : "")}{(_estimated ? " (partly estimated from our own token counts)" : "")}.";
 
+    /// <summary>The status line's part under a cap: <c>$0.0123 of $0.5000 budget</c>; null without a cap.</summary>
+    public string? Budget => Cap is not { } cap ? null
+        : price is null ? $"{Money(cap)} budget not enforced (no price known)"
+        : $"{Money(Spent)}{(_estimated ? " (estimated)" : "")} of {Money(cap)} budget";
+
     private static string Money(decimal amount) => "$" + amount.ToString(amount < 1 ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
 }

@@ -48,6 +48,21 @@ public sealed class PromptKeysTerminalTests
     }
 
     [Fact]
+    public async Task Under_max_budget_the_status_line_shows_the_spend_against_the_budget()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Okay."));
+        await using var terminal = await TerminalSession.StartAsync(_home, Arguments(server, "--max_budget", "0.5"));
+        await terminal.WaitForAsync(">");
+        await terminal.TypeAsync("hello");
+        await terminal.PressAsync("Enter");
+        await terminal.WaitForAsync("gpt-4o · turn ");
+
+        var screen = await terminal.ScreenAsync();
+        Assert.Matches(@"gpt-4o · turn [\d,]+ in, \d+ out · session [\d,]+ in, \d+ out · \$\d+\.\d{4} turn · \$0\.0\d{3}( \(estimated\))? of \$0\.5000 budget", screen);
+        Assert.DoesNotContain("Spent $", screen);
+    }
+
+    [Fact]
     public async Task Ctrl_C_at_the_prompt_clears_the_line_then_asks_for_a_second_press_to_exit()
     {
         await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Okay."));

@@ -19,6 +19,7 @@ public sealed class SpendingMeterTests
         var stop = Assert.Throws<InterpreterException>(() => meter.EnsureRoom(2000));
         Assert.Contains("spent $0.0070 of its $0.0100 budget", stop.Message);
         Assert.Equal("Spent $0.0070 of $0.0100.", meter.Summary);
+        Assert.Equal("$0.0070 of $0.0100 budget", meter.Budget);
     }
 
     [Fact]
@@ -28,5 +29,14 @@ public sealed class SpendingMeterTests
         meter.Record(1_000_000, 0, reported: false);
         meter.EnsureRoom(10_000_000);
         Assert.Equal("Spent $2.00 (partly estimated from our own token counts).", meter.Summary);
+        Assert.Null(meter.Budget);
+    }
+
+    [Fact]
+    public void A_cap_without_a_price_says_in_the_status_line_that_it_is_not_enforced()
+    {
+        var meter = new SpendingMeter(price: null, cap: 0.5);
+        meter.Record(1000, 1000, reported: true);
+        Assert.Equal("$0.5000 budget not enforced (no price known)", meter.Budget);
     }
 }
