@@ -113,6 +113,27 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public async Task In_workspace_write_the_working_folders_git_stays_read_only()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-sandbox-git-").FullName;
+        Directory.CreateDirectory(Path.Combine(work, ".git"));
+        File.WriteAllText(Path.Combine(work, ".git", "HEAD"), "ref: refs/heads/main\n");
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("rewrite head", FakeReply.Execute("shell", "echo code > work.txt; echo bad > .git/HEAD; touch .git/new"))
+            .Otherwise(FakeReply.Text("Tried."));
+        await using var interpreter = Start(server, ["--stdin", "-y", "--sandbox", "workspace-write"], work);
+
+        await interpreter.WriteLineAsync("rewrite head");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.Equal("code\n", File.ReadAllText(Path.Combine(work, "work.txt")));
+        Assert.Equal("ref: refs/heads/main\n", File.ReadAllText(Path.Combine(work, ".git", "HEAD")));
+        Assert.False(File.Exists(Path.Combine(work, ".git", "new")));
+        Assert.Contains("Read-only file system", server.Requests.Last().ToolResults.Single());
+    }
+
+    [Fact]
     public async Task Read_only_lets_nothing_be_written_in_the_working_folder()
     {
         var work = Directory.CreateTempSubdirectory("oi-readonly-").FullName;
