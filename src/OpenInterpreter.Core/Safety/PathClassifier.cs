@@ -5,7 +5,7 @@ namespace OpenInterpreter.Core.Safety;
 /// folder, expanding <c>~</c>, <c>$HOME</c> and its PowerShell spellings; and which paths are start-up files, keys
 /// and credentials that must not be overwritten or read unasked.
 /// </summary>
-public sealed class PathClassifier(string workingDirectory, string homeDirectory)
+public sealed class PathClassifier(string workingDirectory, string homeDirectory, string? currentDirectory = null)
 {
     private static readonly string[] SystemFolders =
     [
@@ -33,6 +33,16 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
     /// <summary>The user's home folder.</summary>
     public string HomeDirectory { get; } = Path.TrimEndingDirectorySeparator(homeDirectory);
 
+    /// <summary>
+    /// Where relative paths are resolved: the working folder, or where an earlier <c>cd</c> of the same code went;
+    /// empty after a <c>cd</c> to a place known only at run time (relative paths are then unknown too).
+    /// </summary>
+    public string CurrentDirectory { get; } = currentDirectory ?? Path.TrimEndingDirectorySeparator(Path.GetFullPath(workingDirectory));
+
+    /// <summary>The same classifier after <c>cd</c> to <paramref name="directory"/>.</summary>
+    public PathClassifier After(string directory) =>
+        new(WorkingDirectory, HomeDirectory, Resolve(directory) is { } full ? Path.TrimEndingDirectorySeparator(full) : "");
+
     /// <summary>Expands the home folder in <paramref name="path"/> and makes it absolute; null when it names a variable we cannot know.</summary>
     public string? Resolve(string path)
     {
@@ -55,7 +65,12 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
         {
             if (text.StartsWith(here, StringComparison.Ordinal) && (text.Length == here.Length || text[here.Length] == '/'))
             {
-                text = WorkingDirectory + text[here.Length..];
+                if (CurrentDirectory.Length == 0)
+                {
+                    return null;
+                }
+
+                text = CurrentDirectory + text[here.Length..];
             }
         }
 
@@ -77,9 +92,14 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
         }
 
         text = text.Replace('\\', '/');
+        if (CurrentDirectory.Length == 0 && !text.StartsWith('/'))
+        {
+            return null;
+        }
+
         try
         {
-            return Path.GetFullPath(text, WorkingDirectory);
+            return Path.GetFullPath(text, CurrentDirectory);
         }
         catch (ArgumentException)
         {

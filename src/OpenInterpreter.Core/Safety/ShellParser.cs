@@ -66,9 +66,10 @@ public sealed class ShellParser
                 start++;
             }
 
-            if (start < words.Count || redirects.Count > 0)
+            var assignments = words.Take(start).Where(IsAssignment).ToList();
+            if (start < words.Count || redirects.Count > 0 || assignments.Count > 0)
             {
-                _commands.Add(new ShellCommand(words.Skip(start).ToList(), redirects.ToList(), pipeline, stage));
+                _commands.Add(new ShellCommand(words.Skip(start).ToList(), redirects.ToList(), pipeline, stage, assignments));
             }
 
             words.Clear();

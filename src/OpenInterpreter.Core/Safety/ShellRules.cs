@@ -7,8 +7,17 @@ namespace OpenInterpreter.Core.Safety;
 /// read: deletes, disk formatting and raw device writes, downloads run as code, overwritten start-up files, recursive
 /// permission changes, destructive git, shutdown; and the medium ones: root, package installs, credentials, uploads.
 /// </summary>
-internal sealed partial class ShellRules(PathClassifier paths, List<DangerFinding> findings)
+internal sealed partial class ShellRules(PathClassifier classifier, List<DangerFinding> findings)
 {
+    // Moves with the code's own cd: a relative path after `cd ~ &&` is in the home folder.
+    private PathClassifier paths = classifier;
+
+    // The code's own simple assignments (X=~), put into later words that name them ($X, ${X}).
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+
+    // Where the code's last cd went, named in the reason for a relative path: "(cd ~ && rm -r *)".
+    private string? _cd;
+
     private static readonly HashSet<string> Shells = new(StringComparer.OrdinalIgnoreCase)
     {
         "sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node", "php", "pwsh", "powershell",
@@ -60,9 +69,48 @@ internal sealed partial class ShellRules(PathClassifier paths, List<DangerFindin
 
         foreach (var command in commands)
         {
-            Check(command, powerShell, depth);
+            var known = Substitute(command);
+            Check(known, powerShell, depth);
+            Follow(known, powerShell);
         }
     }
+
+    /// <summary>The command with the values of the code's own earlier assignments put in; records its assignments.</summary>
+    private ShellCommand Substitute(ShellCommand command)
+    {
+        if (_variables.Count > 0 && command.Words.Any(w => w.Contains('$')))
+        {
+            command = command with { Words = [.. command.Words.Select(w => Variable().Replace(w, m => _variables.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value))] };
+        }
+
+        foreach (var assignment in command.Assignments ?? [])
+        {
+            var equals = assignment.IndexOf('=');
+            _variables[assignment[..equals]] = Variable().Replace(assignment[(equals + 1)..], m => _variables.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Follows a <c>cd</c>, so that later relative paths resolve where the code went.</summary>
+    private void Follow(ShellCommand command, bool powerShell)
+    {
+        var words = Unwrap(command.Words);
+        if (words.Count == 0 || words[0].ToLowerInvariant() is not ("cd" or "pushd" or "chdir" or "set-location" or "sl" or "push-location"))
+        {
+            return;
+        }
+
+        var target = words.Skip(1).FirstOrDefault(w => !w.StartsWith('-') || w == "-") ?? (powerShell ? null : "~");
+        if (target is not null and not "-")
+        {
+            paths = paths.After(target);
+            _cd = target;
+        }
+    }
+
+    [GeneratedRegex(@"\$(?:\{(?<name>\w+)\}|(?<name>\w+))")]
+    private static partial Regex Variable();
 
     /// <summary>Checks one command given as words (a Python <c>subprocess.run([...])</c> list).</summary>
     public void CheckWords(IReadOnlyList<string> words) => Check(new ShellCommand(words, [], -1, 0), powerShell: false, depth: 1);
@@ -300,7 +348,8 @@ internal sealed partial class ShellRules(PathClassifier paths, List<DangerFindin
         {
             var wildcard = operand.Contains('*') || operand.Contains('?');
             var place = paths.Classify(operand);
-            var what = $"{name} {(recursive ? "-r " : "")}{operand}";
+            var relative = _cd is not null && !operand.StartsWith('/') && !operand.StartsWith('~') && !operand.StartsWith('$');
+            var what = $"{(relative ? $"cd {_cd} && " : "")}{name} {(recursive ? "-r " : "")}{operand}";
             switch (place)
             {
                 case PathPlace.Root or PathPlace.Home or PathPlace.System when recursive || wildcard || place == PathPlace.System:

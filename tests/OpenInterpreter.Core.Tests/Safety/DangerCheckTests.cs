@@ -32,4 +32,21 @@ public sealed class DangerCheckTests
         Assert.Equal(Severity.High, Assert.Single(check.Check("shell", "rm -rf \"$HOME/keep\"")).Severity);
         Assert.Empty(check.Check("shell", "rm -rf /tmp/scratch"));
     }
+
+    [Fact]
+    public void A_cd_earlier_in_the_code_moves_where_relative_paths_lie_and_an_unknown_one_makes_them_unknown()
+    {
+        Assert.Equal("high: deletes your home folder (*) (cd ~ && rm -r *)", Assert.Single(Check.Check("shell", "cd ~ && rm -rf *")).ToString());
+        Assert.Empty(Check.Check("shell", "cd build && rm -rf *"));
+        Assert.Equal(Severity.Medium, Assert.Single(Check.Check("shell", "cd \"$(mktemp -d)\" && rm -rf *")).Severity);
+        Assert.Equal(Severity.High, Check.Check("shell", "(cd /etc); cd / && rm -r -- *")[0].Severity);
+    }
+
+    [Fact]
+    public void The_codes_own_assignments_are_followed_into_later_commands()
+    {
+        Assert.Equal("high: deletes your home folder (~) (rm -r ~)", Assert.Single(Check.Check("shell", "X=~; rm -rf $X")).ToString());
+        Assert.Equal(Severity.High, Assert.Single(Check.Check("shell", "T=\"$HOME/Documents\"\nD=${T}\nrm -rf \"$D\"")).Severity);
+        Assert.Empty(Check.Check("shell", "OUT=dist; rm -rf \"$OUT\""));
+    }
 }
