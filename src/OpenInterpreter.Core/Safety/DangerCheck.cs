@@ -8,6 +8,9 @@ public sealed class DangerCheck(string workingDirectory, string homeDirectory)
 {
     private readonly PathClassifier _paths = new(workingDirectory, homeDirectory);
 
+    // The shell sessions are stateful: a cd in one run moves where the next run's relative paths lie.
+    private readonly Dictionary<string, PathClassifier> _shellFolders = new(StringComparer.Ordinal);
+
     /// <summary>A check for the current folder and the user's home.</summary>
     public static DangerCheck ForCurrentUser() =>
         new(Environment.CurrentDirectory, Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
@@ -16,7 +19,8 @@ public sealed class DangerCheck(string workingDirectory, string homeDirectory)
     public IReadOnlyList<DangerFinding> Check(string language, string code)
     {
         var findings = new List<DangerFinding>();
-        var shell = new ShellRules(_paths, findings);
+        var isShell = language is "shell" or "powershell";
+        var shell = new ShellRules(isShell ? Folder(language) : _paths, findings);
         switch (language)
         {
             case "shell":
@@ -30,6 +34,23 @@ public sealed class DangerCheck(string workingDirectory, string homeDirectory)
                 break;
         }
 
+        if (isShell)
+        {
+            lock (_shellFolders)
+            {
+                // Code that was refused moves it too: a wrong folder errs toward more findings, never fewer.
+                _shellFolders[language] = shell.Paths;
+            }
+        }
+
         return [.. findings.OrderByDescending(f => f.Severity)];
+    }
+
+    private PathClassifier Folder(string language)
+    {
+        lock (_shellFolders)
+        {
+            return _shellFolders.GetValueOrDefault(language, _paths);
+        }
     }
 }

@@ -39,6 +39,13 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
     /// </summary>
     public string CurrentDirectory { get; } = currentDirectory ?? Path.TrimEndingDirectorySeparator(Path.GetFullPath(workingDirectory));
 
+    /// <summary>A folder as a reason shows it: <c>~/Downloads</c>; an unknown one as such.</summary>
+    public string Shown(string folder) =>
+        folder.Length == 0 ? "a folder known only at run time"
+        : folder == HomeDirectory ? "~"
+        : folder.StartsWith(HomeDirectory + "/", StringComparison.Ordinal) ? "~" + folder[HomeDirectory.Length..]
+        : folder;
+
     /// <summary>The same classifier after <c>cd</c> to <paramref name="directory"/>.</summary>
     public PathClassifier After(string directory) =>
         new(WorkingDirectory, HomeDirectory, Resolve(directory) is { } full ? Path.TrimEndingDirectorySeparator(full) : "");

@@ -12,11 +12,11 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
     // Moves with the code's own cd: a relative path after `cd ~ &&` is in the home folder.
     private PathClassifier paths = classifier;
 
+    /// <summary>Where relative paths lie once the code checked so far has run (its cd followed).</summary>
+    public PathClassifier Paths => paths;
+
     // The code's own simple assignments (X=~), put into later words that name them ($X, ${X}).
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
-
-    // Where the code's last cd went, named in the reason for a relative path: "(cd ~ && rm -r *)".
-    private string? _cd;
 
     private static readonly HashSet<string> Shells = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -105,7 +105,6 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         if (target is not null and not "-")
         {
             paths = paths.After(target);
-            _cd = target;
         }
     }
 
@@ -348,21 +347,23 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         {
             var wildcard = operand.Contains('*') || operand.Contains('?');
             var place = paths.Classify(operand);
-            var relative = _cd is not null && !operand.StartsWith('/') && !operand.StartsWith('~') && !operand.StartsWith('$');
-            var what = $"{(relative ? $"cd {_cd} && " : "")}{name} {(recursive ? "-r " : "")}{operand}";
+            // After a cd, say where a relative path lies: "(rm -r * in ~)".
+            var relative = paths.CurrentDirectory != paths.WorkingDirectory && !operand.StartsWith('/') && !operand.StartsWith('~') && !operand.StartsWith('$');
+            var what = $"{name} {(recursive ? "-r " : "")}{operand}{(relative ? $" in {paths.Shown(paths.CurrentDirectory)}" : "")}";
+            var shown = relative && paths.Resolve(operand) is { } full ? paths.Shown(full) : operand;
             switch (place)
             {
                 case PathPlace.Root or PathPlace.Home or PathPlace.System when recursive || wildcard || place == PathPlace.System:
-                    Add(Severity.High, $"deletes {PathClassifier.Describe(place, operand)} ({what})");
+                    Add(Severity.High, $"deletes {PathClassifier.Describe(place, shown)} ({what})");
                     break;
                 case PathPlace.InHome or PathPlace.Outside when recursive || wildcard:
-                    Add(Severity.High, $"deletes {PathClassifier.Describe(place, operand)} ({what})");
+                    Add(Severity.High, $"deletes {PathClassifier.Describe(place, shown)} ({what})");
                     break;
                 case PathPlace.InHome or PathPlace.Outside when paths.IsProtected(operand):
-                    Add(Severity.High, $"deletes {operand}, a start-up or key file ({what})");
+                    Add(Severity.High, $"deletes {shown}, a start-up or key file ({what})");
                     break;
                 case PathPlace.InHome or PathPlace.Outside:
-                    Add(Severity.Medium, $"deletes {operand}, outside the working folder ({what})");
+                    Add(Severity.Medium, $"deletes {shown}, outside the working folder ({what})");
                     break;
                 case PathPlace.Unknown when recursive:
                     Add(Severity.Medium, $"deletes a path whose value is known only at run time ({what})");

@@ -38,6 +38,27 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public async Task A_cd_in_one_run_is_followed_into_the_next_so_a_relative_delete_there_is_refused()
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("tidy keep", FakeReply.Execute("shell", "cd \"$HOME/keep\" && ls"))
+            .WhenLastMessageContains("precious.txt", FakeReply.Execute("shell", "rm -rf *"))
+            .Otherwise(FakeReply.Text("Left as it was."));
+        await using var interpreter = Session.Start(server, "--stdin", "-y");
+        var keep = Directory.CreateDirectory(Path.Combine(interpreter.Home, "keep")).FullName;
+        File.WriteAllText(Path.Combine(keep, "precious.txt"), "x");
+
+        await interpreter.WriteLineAsync("tidy keep");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.True(File.Exists(Path.Combine(keep, "precious.txt")));
+        var result = server.Requests.Last().ToolResults.Last();
+        Assert.Contains("The code was not run", result);
+        Assert.Contains("(rm -r * in ~/keep)", result);
+    }
+
+    [Fact]
     public async Task Safe_mode_off_runs_the_same_code()
     {
         await using var server = FakeModelServer.Start()

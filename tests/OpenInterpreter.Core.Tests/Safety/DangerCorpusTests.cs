@@ -8,7 +8,8 @@ namespace OpenInterpreter.Core.Tests.Safety;
 /// <summary>The danger check against the corpus of dangerous and everyday snippets (README: Safety, precision and recall).</summary>
 public sealed class DangerCorpusTests(ITestOutputHelper output)
 {
-    private static readonly DangerCheck Check = new("/work/project", "/home/user");
+    // A new check for each snippet: a check follows a shell session's cd from one run to the next.
+    private static DangerCheck Check => new("/work/project", "/home/user");
 
     public sealed record Snippet(string Language, string Expected, string Code, string File);
 
