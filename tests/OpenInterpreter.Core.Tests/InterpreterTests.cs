@@ -28,6 +28,48 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public async Task A_reply_stopped_in_the_middle_ends_in_a_cancellation_and_the_next_turn_works()
+    {
+        var reply = string.Concat(Enumerable.Repeat("A long answer, one token at a time. ", 40));
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("again", FakeReply.Text("Short."))
+            .Otherwise(FakeReply.Text(reply).Paced(Pacing.Model with { FirstToken = TimeSpan.FromMilliseconds(50) }));
+        await using var interpreter = Interpreter.Create(Settings(server), paths: TempPaths());
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            // Stopped while a chunk is on its way: the read in flight was disposed under it, which threw
+            // NotSupportedException ("Unexpected error" at the terminal) instead of the cancellation.
+            using var stop = new CancellationTokenSource();
+            var chunks = 0;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                await foreach (var chunk in interpreter.ChatAsync("talk", stop.Token))
+                {
+                    if (++chunks == 3 + attempt)
+                    {
+                        stop.CancelAfter(TimeSpan.FromMilliseconds(5));
+                    }
+                }
+            });
+        }
+
+        var text = string.Concat((await Collect(interpreter.ChatAsync("again"))).Select(c => c.Content));
+        Assert.Contains("Short.", text);
+    }
+
+    private static async Task<List<OpenInterpreter.Core.Messages.LmcChunk>> Collect(IAsyncEnumerable<OpenInterpreter.Core.Messages.LmcChunk> chunks)
+    {
+        var all = new List<OpenInterpreter.Core.Messages.LmcChunk>();
+        await foreach (var chunk in chunks)
+        {
+            all.Add(chunk);
+        }
+
+        return all;
+    }
+
+    [Fact]
     public async Task ChatAsync_streams_the_run_asks_the_callback_and_keeps_the_messages()
     {
         await using var server = SixTimesSeven();

@@ -21,34 +21,53 @@ public sealed class IdleTimeoutChatClient(IChatClient inner, TimeSpan firstToken
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await using var updates = base.GetStreamingResponseAsync(messages, options, stop.Token).GetAsyncEnumerator(stop.Token);
-        var first = true;
-        while (true)
+        var updates = base.GetStreamingResponseAsync(messages, options, stop.Token).GetAsyncEnumerator(stop.Token);
+        Task<bool>? next = null;
+        try
         {
-            var limit = first ? firstToken : idle;
-            var next = updates.MoveNextAsync().AsTask();
-            bool more;
-            try
+            var first = true;
+            while (true)
             {
-                more = limit > TimeSpan.Zero
-                    ? await next.WaitAsync(limit, cancellationToken).ConfigureAwait(false)
-                    : await next.ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Close the silent connection, then say which wait ran out and which setting changes it.
-                await stop.CancelAsync().ConfigureAwait(false);
-                await Observe(next).ConfigureAwait(false);
-                throw Stalled(first, limit);
-            }
+                var limit = first ? firstToken : idle;
+                next = updates.MoveNextAsync().AsTask();
+                bool more;
+                try
+                {
+                    more = limit > TimeSpan.Zero
+                        ? await next.WaitAsync(limit, cancellationToken).ConfigureAwait(false)
+                        : await next.ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // Close the silent connection, then say which wait ran out and which setting changes it.
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    await Observe(next).ConfigureAwait(false);
+                    throw Stalled(first, limit);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !next.IsCompleted)
+                {
+                    // Stopped (Ctrl-C) while a read was in flight: it must end before the stream is disposed, or the
+                    // disposal throws NotSupportedException in place of the cancellation.
+                    await Observe(next).ConfigureAwait(false);
+                    throw;
+                }
 
-            if (!more)
-            {
-                yield break;
-            }
+                if (!more)
+                {
+                    yield break;
+                }
 
-            first = false;
-            yield return updates.Current;
+                first = false;
+                yield return updates.Current;
+            }
+        }
+        finally
+        {
+            // A read that has not noticed its cancellation within the grace is left behind rather than disposed under it.
+            if (next is null || next.IsCompleted)
+            {
+                await updates.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
