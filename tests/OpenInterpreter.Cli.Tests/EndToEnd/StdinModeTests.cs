@@ -37,6 +37,8 @@ public sealed class StdinModeTests
         Assert.Equal(0, await interpreter.WaitForExitAsync());
         Assert.False(File.Exists(Path.Combine(work, "created.txt")));
         Assert.Contains("no terminal to ask the user for permission", server.Requests.Last().ToolResults.Single());
+        Assert.Contains("Not run: there is no terminal to ask (-y runs code without asking).", interpreter.Stderr);
+        Assert.DoesNotContain("Not run", interpreter.Stdout);
     }
 
     [Fact]
