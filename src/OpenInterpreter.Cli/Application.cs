@@ -78,7 +78,7 @@ internal static class Application
         using var input = invocation.ReadStdin ? terminal is null ? null : new LineReader(terminal.Reader) : OpenPrompt(paths, promptWriter);
         var asker = new TerminalApprover(input, promptWriter, view, Path.Combine(paths.CacheDirectory, "edits"));
         var safety = SafetyPolicy.ForCurrentUser(settings);
-        var approver = new SafetyGate(new SwitchableApprover(switches, asker), asker, safety);
+        var approver = new NoticingApprover(new SafetyGate(new SwitchableApprover(switches, asker), asker, safety), view);
 
         var loop = new ConversationLoop(model, languages, approver, settings, paths);
         if ((terminal is not null || interactive) && input is not null)

@@ -19,13 +19,14 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
     {
         if (answers is null)
         {
-            // The model is told below; the user, who may be reading only the answer, gets one line too.
-            view.Notice(request.Caution is { } why
-                ? $"Not run: {why}, and there is no terminal to ask."
-                : "Not run: there is no terminal to ask (-y runs code without asking).");
             return CodeApproval.Decline(request.Caution is { } caution
                 ? $"The code was not run: {caution}. Under auto-run such code needs the user's yes, and there is no terminal to ask. Tell the user what you wanted to run and why; do not try to get around the check."
-                : NoTerminal);
+                : NoTerminal) with
+            {
+                Notice = request.Caution is { } why
+                    ? $"Not run: {why}, and there is no terminal to ask."
+                    : "Not run: there is no terminal to ask (-y runs code without asking).",
+            };
         }
 
         using var pause = view.PauseLive();
@@ -88,8 +89,8 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
         if (answers is null)
         {
             // The model is told below; the user, who may be reading only the answer, gets one line too.
-            view.Notice($"{action.DeclinedText} There is no terminal to ask (-y allows it without asking).");
-            return CodeApproval.Decline($"{action.DeclinedText} There is no terminal to ask the user for permission.");
+            return CodeApproval.Decline($"{action.DeclinedText} There is no terminal to ask the user for permission.")
+                with { Notice = $"{action.DeclinedText} There is no terminal to ask (-y allows it without asking)." };
         }
 
         using var pause = view.PauseLive();

@@ -17,7 +17,8 @@ public sealed class SafetyGate(ICodeApprover usual, ICodeApprover asker, SafetyP
         var checkedRequest = request with { Findings = verdict.Findings };
         if (verdict.Rule is { Kind: RuleKind.Deny } deny)
         {
-            return CodeApproval.Decline($"The code was not run: the permission rule deny {deny.Text} ({deny.Source}) forbids it.");
+            return CodeApproval.Decline($"The code was not run: the permission rule deny {deny.Text} ({deny.Source}) forbids it.")
+                with { Notice = $"Not run: the permission rule deny {deny.Text} ({deny.Source}) forbids it." };
         }
 
         CodeApproval approval;
@@ -51,7 +52,8 @@ public sealed class SafetyGate(ICodeApprover usual, ICodeApprover asker, SafetyP
         var rule = policy.EvaluateAction(action.Scope);
         if (rule is { Kind: RuleKind.Deny } deny)
         {
-            return CodeApproval.Decline($"{action.DeclinedText} The permission rule deny {deny.Text} ({deny.Source}) forbids it.");
+            return CodeApproval.Decline($"{action.DeclinedText} The permission rule deny {deny.Text} ({deny.Source}) forbids it.")
+                with { Notice = $"{action.DeclinedText} The permission rule deny {deny.Text} ({deny.Source}) forbids it." };
         }
 
         if (rule is { Kind: RuleKind.Allow } && !action.AlwaysAsk)

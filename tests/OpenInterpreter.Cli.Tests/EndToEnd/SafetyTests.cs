@@ -35,6 +35,10 @@ public sealed class SafetyTests
         Assert.Contains("The code was not run", result);
         Assert.Contains("high risk: deletes", result);
         Assert.Contains("outside the working folder", result);
+        if (frontEnd == "--stdin")
+        {
+            Assert.Contains("Not run: the safety check found a high risk: deletes", interpreter.Stderr);
+        }
     }
 
     [Fact]
@@ -91,6 +95,7 @@ public sealed class SafetyTests
 
         Assert.False(File.Exists(Path.Combine(work, "made.txt")));
         Assert.Contains("the permission rule deny shell(touch:*)", server.Requests.Last().ToolResults.Single());
+        Assert.Contains("Not run: the permission rule deny shell(touch:*)", interpreter.Stderr);
     }
 
     [Fact]
