@@ -90,7 +90,7 @@ internal sealed class TerminalApprover(LineReader? answers, TextWriter prompt, I
         {
             // The model is told below; the user, who may be reading only the answer, gets one line too.
             return CodeApproval.Decline($"{action.DeclinedText} There is no terminal to ask the user for permission.")
-                with { Notice = $"{action.DeclinedText} There is no terminal to ask (-y allows it without asking)." };
+                with { Notice = $"{action.DeclinedText} There is no terminal to ask{(action.AlwaysAsk ? "" : " (-y allows it without asking)")}." };
         }
 
         using var pause = view.PauseLive();

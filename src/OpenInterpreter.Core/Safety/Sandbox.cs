@@ -85,6 +85,16 @@ public sealed class Sandbox
         var own = ownFolders.Where(Directory.Exists).ToList();
         var writable = Mode == "workspace-write" ? [.. own, WorkingDirectory, "/tmp", Path.GetTempPath().TrimEnd('/')] : own;
 
+        // ~/.cache and ~/.local are read-only in here, and some programs will not start without creating folders in
+        // them (PowerShell dies on EROFS): they get folders of the session's own, which go with the session.
+        if (own.Count > 0)
+        {
+            foreach (var (variable, name) in (ReadOnlySpan<(string, string)>)[("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state")])
+            {
+                start.Environment[variable] = Directory.CreateDirectory(Path.Combine(own[0], name)).FullName;
+            }
+        }
+
         // setsid stays first, so the confined program still leads its own process group.
         var setsid = Path.GetFileName(start.FileName) == "setsid";
         var command = setsid ? start.ArgumentList.ToList() : [start.FileName, .. start.ArgumentList];

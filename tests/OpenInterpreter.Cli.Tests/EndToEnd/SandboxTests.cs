@@ -44,6 +44,7 @@ public sealed class SandboxTests
         Assert.Contains(error, result);
         Assert.Contains("[The sandbox (workspace-write) denied", result);
         Assert.Contains("The user did not allow running it outside the sandbox.", result);
+        Assert.Contains("The user did not allow running it outside the sandbox. There is no terminal to ask.", interpreter.Stderr);
         Assert.Contains(backend == "landlock" ? "(Landlock; bubblewrap is not usable here)" : "(bubblewrap)", interpreter.Stdout + interpreter.Stderr);
     }
 
@@ -131,6 +132,34 @@ public sealed class SandboxTests
         Assert.Equal("ref: refs/heads/main\n", File.ReadAllText(Path.Combine(work, ".git", "HEAD")));
         Assert.False(File.Exists(Path.Combine(work, ".git", "new")));
         Assert.Contains("Read-only file system", server.Requests.Last().ToolResults.Single());
+    }
+
+    [Theory]
+    [InlineData("bubblewrap")]
+    [InlineData("landlock")]
+    public async Task Read_only_gives_the_session_a_cache_folder_of_its_own_and_powershell_starts(string backend)
+    {
+        // PowerShell creates ~/.cache at start and died on a read-only one (TypeInitializationException, exit 134).
+        var withPowerShell = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(folder => File.Exists(Path.Combine(folder, "pwsh")));
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("cache please", FakeReply.Execute("shell", "mkdir -p \"$XDG_CACHE_HOME/tool\" && echo cached > \"$XDG_CACHE_HOME/tool/x\" && cat \"$XDG_CACHE_HOME/tool/x\""))
+            .WhenLastMessageContains("powershell please", FakeReply.Execute("powershell", "Write-Output ('ps ' + (6 * 7))"))
+            .Otherwise(FakeReply.Text("Tried."));
+        await using var interpreter = Start(server, ["-y", "--sandbox", "read-only"], backend: backend);
+
+        await interpreter.WriteLineAsync("cache please");
+        await interpreter.WaitForOutputAsync("Tried.");
+        Assert.Equal("cached", server.Requests.Last().ToolResults.Last().Trim());
+        Assert.False(Directory.Exists(Path.Combine(interpreter.Home, ".cache", "tool")));
+        if (withPowerShell)
+        {
+            await interpreter.WriteLineAsync("powershell please");
+            await interpreter.WaitForOutputAsync("Tried.", occurrence: 2);
+            Assert.Equal("ps 42", server.Requests.Last().ToolResults.Last().Trim());
+        }
+
+        interpreter.CloseInput();
+        await interpreter.WaitForExitAsync();
     }
 
     [Fact]
