@@ -18,6 +18,10 @@ public abstract record FakeReply
             new Dictionary<string, string> { ["language"] = language, ["code"] = code },
             FakeJsonContext.Default.DictionaryStringString), leadingText);
 
+    /// <summary>Several <c>execute</c> calls in one reply, as models make parallel tool calls (the OpenAI wire only).</summary>
+    public static FakeReply ExecuteAll(params (string Language, string Code)[] runs) =>
+        new ToolCallsReply([.. runs.Select(r => (ToolCallReply)Execute(r.Language, r.Code))]);
+
     /// <summary>A tool call with arguments exactly as given, valid JSON or not.</summary>
     public static FakeReply ToolCall(string name, string rawArguments) => new ToolCallReply(name, rawArguments, null);
 
@@ -47,6 +51,8 @@ public abstract record FakeReply
 public sealed record TextReply(string Content, int PieceLength) : FakeReply;
 
 public sealed record ToolCallReply(string Name, string RawArguments, string? LeadingText) : FakeReply;
+
+public sealed record ToolCallsReply(IReadOnlyList<ToolCallReply> Calls) : FakeReply;
 
 public sealed record ErrorReply(int Status, string Message, string Code) : FakeReply
 {

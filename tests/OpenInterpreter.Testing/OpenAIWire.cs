@@ -82,16 +82,30 @@ internal static class OpenAIWire
 
                 await SendAsync(output, Chunk(id, model, _ => { }, "tool_calls")).ConfigureAwait(false);
                 break;
+
+            case ToolCallsReply many:
+                // Each call opens with its id and name at its own index, then its arguments in two fragments.
+                for (var i = 0; i < many.Calls.Count; i++)
+                {
+                    var (at, each) = (i, many.Calls[i]);
+                    await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, $"call_fake{callNumber}_{at}", each.Name, "", at), null)).ConfigureAwait(false);
+                    var half = each.RawArguments.Length / 2;
+                    await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, each.RawArguments[..half], at), null)).ConfigureAwait(false);
+                    await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, each.RawArguments[half..], at), null)).ConfigureAwait(false);
+                }
+
+                await SendAsync(output, Chunk(id, model, _ => { }, "tool_calls")).ConfigureAwait(false);
+                break;
         }
 
         await SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
     }
 
-    private static void ToolCallDelta(Utf8JsonWriter w, string? callId, string? name, string arguments)
+    private static void ToolCallDelta(Utf8JsonWriter w, string? callId, string? name, string arguments, int index = 0)
     {
         w.WriteStartArray("tool_calls");
         w.WriteStartObject();
-        w.WriteNumber("index", 0);
+        w.WriteNumber("index", index);
         if (callId is not null)
         {
             w.WriteString("id", callId);

@@ -82,8 +82,71 @@ public sealed class ConversationLoop(
     /// <summary>Adds the user's message and runs the loop until the model is done, streaming what happens.</summary>
     public IAsyncEnumerable<LmcChunk> ChatAsync(string userMessage, CancellationToken cancellationToken)
     {
+        // Calls that waited behind one the user did not say yes to are not made; the model is told so.
+        if (TakeDeferred() is { } deferred)
+        {
+            foreach (var call in deferred.Calls)
+            {
+                RecordNotMade(call, deferred.Drafts, "Not run: an earlier call of the same reply waited for the user's yes, and the user did not give it.");
+            }
+        }
+
         Messages.Add(LmcMessage.UserText(userMessage));
         return RespondAsync(cancellationToken);
+    }
+
+    /// <summary>The calls of one reply after a call that waits for a yes (<see cref="ApprovalPendingException"/>): made after it, when it is approved.</summary>
+    private sealed record DeferredCalls(IReadOnlyList<FunctionCallContent> Calls, SortedDictionary<int, ToolCallDraft> Drafts);
+
+    private DeferredCalls? _deferred;
+
+    private DeferredCalls? TakeDeferred()
+    {
+        var deferred = _deferred;
+        _deferred = null;
+        return deferred;
+    }
+
+    /// <summary>Records a call that was not made, with why, so that every call of a reply has its result.</summary>
+    private void RecordNotMade(FunctionCallContent call, SortedDictionary<int, ToolCallDraft> drafts, string reason)
+    {
+        var draft = drafts.Values.FirstOrDefault(d => d.CallId == call.CallId);
+        Messages.Add(call.Name == ExecuteTool.Name && draft?.ShownLanguage is { } language
+            ? LmcMessage.AssistantCode(language, draft.ShownCode.ToString())
+            : new LmcMessage(LmcRole.Assistant, LmcType.Code, draft?.RawArguments.ToString() ?? ToolArgumentsJson.Write(call.Arguments ?? new Dictionary<string, object?>()), call.Name));
+        Messages.Add(LmcMessage.ConsoleOutput(reason));
+    }
+
+    /// <summary>
+    /// Hands the calls of one reply to their tools in order. When one waits for a yes, the ones after it are kept
+    /// (<see cref="_deferred"/>) and made once it is approved, instead of being lost.
+    /// </summary>
+    private async IAsyncEnumerable<LmcChunk> HandleCallsAsync(
+        IReadOnlyList<FunctionCallContent> calls,
+        SortedDictionary<int, ToolCallDraft> drafts,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < calls.Count; i++)
+        {
+            await using var chunks = HandleCallAsync(calls[i], drafts, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                try
+                {
+                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (ApprovalPendingException)
+                {
+                    _deferred = i + 1 < calls.Count ? new DeferredCalls([.. calls.Skip(i + 1)], drafts) : null;
+                    throw;
+                }
+
+                yield return chunks.Current;
+            }
+        }
     }
 
     /// <summary>
@@ -94,7 +157,14 @@ public sealed class ConversationLoop(
     {
         var arguments = new Dictionary<string, object?> { ["language"] = code.Language, ["code"] = code.Code };
         var call = new FunctionCallContent($"call_approved_{Messages.Count}", ExecuteTool.Name, arguments);
+        var deferred = TakeDeferred();
         await foreach (var chunk in HandleCallAsync(call, [], cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+
+        // Then the calls of the same reply that waited behind it.
+        await foreach (var chunk in HandleCallsAsync(deferred?.Calls ?? [], deferred?.Drafts ?? [], cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
@@ -146,12 +216,9 @@ public sealed class ConversationLoop(
             }
 
             var before = Messages.Count;
-            foreach (var call in calls)
+            await foreach (var chunk in HandleCallsAsync(calls, drafts, cancellationToken).ConfigureAwait(false))
             {
-                await foreach (var chunk in HandleCallAsync(call, drafts, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return chunk;
-                }
+                yield return chunk;
             }
 
             if (repeats.IsStuck(calls, Messages.Skip(before)))
@@ -372,7 +439,13 @@ public sealed class ConversationLoop(
     /// </summary>
     public async IAsyncEnumerable<LmcChunk> RunApprovedCallAsync(FunctionCallContent call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var deferred = TakeDeferred();
         await foreach (var chunk in HandleCallAsync(call, [], cancellationToken).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+
+        await foreach (var chunk in HandleCallsAsync(deferred?.Calls ?? [], deferred?.Drafts ?? [], cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }

@@ -162,6 +162,42 @@ public sealed class ServerTests
         Assert.Contains("42", model.Requests[^1].ToolResults.Single());
     }
 
+    private static FakeModelServer TwoSums() => FakeModelServer.Start()
+        .When(r => r.ToolResults.Count > 0 && r.LastMessageText.Contains("never mind"), FakeReply.Text("Fine."))
+        .When(r => r.ToolResults.Count > 0, FakeReply.Text("Both done."))
+        .WhenLastMessageContains("two sums", FakeReply.ExecuteAll(("python", "print(6 * 7)"), ("python", "print(7 * 8)")));
+
+    [Fact]
+    public async Task A_reply_with_two_calls_asks_for_each_in_turn_and_loses_neither()
+    {
+        await using var model = TwoSums();
+        await using var server = await RunningServer.StartAsync(model);
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "two sums", "yes", "yes"]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var confirmations = JsonLines(result.Stdout).Where(c => c.GetProperty("type").GetString() == "confirmation").Select(c => c.GetProperty("content").GetString()).ToList();
+        Assert.Equal(["print(6 * 7)", "print(7 * 8)"], confirmations);
+        // The model was asked again only once both had run, and saw both results.
+        Assert.Equal(2, model.Requests.Count);
+        Assert.Equal(["42", "56"], model.Requests[^1].ToolResults.Select(r => r.Trim()));
+    }
+
+    [Fact]
+    public async Task When_the_first_of_two_calls_is_declined_the_model_is_told_neither_ran()
+    {
+        await using var model = TwoSums();
+        await using var server = await RunningServer.StartAsync(model);
+
+        var result = await ExternalProcess.NodeAsync("ws-chat.mjs", [server.WebSocketUrl, "two sums", "never mind"]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var results = model.Requests[^1].ToolResults;
+        Assert.Equal(2, results.Count);
+        Assert.Contains("declined", results[0]);
+        Assert.Contains("Not run: an earlier call of the same reply waited for the user's yes", results[1]);
+    }
+
     [Fact]
     public async Task Auto_run_on_in_a_message_runs_the_code()
     {
