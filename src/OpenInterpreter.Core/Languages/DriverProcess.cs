@@ -37,6 +37,7 @@ internal sealed class DriverProcess : IAsyncDisposable
     private readonly string? _cellExtension;
     private readonly Channel<DriverMessage> _messages =
         Channel.CreateBounded<DriverMessage>(new BoundedChannelOptions(MessageCapacity) { SingleReader = true });
+    private readonly ReportGate _reports;
     private int _cellCount;
     private int _disposed;
 
@@ -49,11 +50,12 @@ internal sealed class DriverProcess : IAsyncDisposable
         _control = control;
         _cellExtension = cellExtension;
         _requestCapacity = Widen(requests.SafeFileHandle.DangerousGetHandle());
-        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _messages.Writer, Unread(process.StandardOutput.BaseStream));
-        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _messages.Writer, Unread(process.StandardError.BaseStream));
+        _reports = new ReportGate(_messages.Writer);
+        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _reports, Unread(process.StandardOutput.BaseStream));
+        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _reports, Unread(process.StandardError.BaseStream));
         _stdout.Start();
         _stderr.Start();
-        _controlThread = new ControlPump(control, _messages.Writer).Start();
+        _controlThread = new ControlPump(control, _reports).Start();
         _ = ReportExitAsync();
     }
 
@@ -115,6 +117,7 @@ internal sealed class DriverProcess : IAsyncDisposable
     /// <see cref="OperationCanceledException"/> and the driver, left with part of a request, must be killed.</summary>
     public string? SendCell(Fence fence, string code, CancellationToken cancellation)
     {
+        _reports.Expect(fence);
         _stdout.Expect(fence);
         _stderr.Expect(fence);
         if (_cellExtension is null)
@@ -173,6 +176,9 @@ internal sealed class DriverProcess : IAsyncDisposable
             request = request[chunk..];
         }
     }
+
+    /// <summary>Asks for the current cell's start message; true when the driver has started it already.</summary>
+    public bool WantStart() => _reports.WantStart();
 
     /// <summary>Sends <paramref name="signal"/> to the driver's whole process group (the driver alone without one).</summary>
     public void Signal(int signal)

@@ -201,6 +201,8 @@ internal sealed class DriverRun
             return;
         }
 
+        // The start is passed on only when asked for; if it came already, the interrupt goes now.
+        _started |= _process.WantStart();
         SignalInterrupt();
     }
 
@@ -289,6 +291,16 @@ internal sealed class DriverRun
             case CellDone done when done.Fence == _fence.Text:
                 _done = done;
                 _lastActivity = Environment.TickCount64;
+                if (done.StdoutFenced)
+                {
+                    MarkStream(OutputStream.Stdout, closed: false);
+                }
+
+                if (done.StderrFenced)
+                {
+                    MarkStream(OutputStream.Stderr, closed: false);
+                }
+
                 return null;
             case ProcessExited exited:
                 _exitCode = exited.ExitCode;
