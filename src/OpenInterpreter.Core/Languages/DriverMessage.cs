@@ -25,7 +25,14 @@ internal sealed record LineReached(int Line) : DriverMessage;
 internal sealed record ImageSaved(string Path) : DriverMessage;
 
 /// <summary>The driver finished the cell identified by <paramref name="Fence"/>, with this outcome.</summary>
-internal sealed record CellDone(string Fence, CellOutcome Outcome, string Message) : DriverMessage;
+internal sealed record CellDone(string Fence, CellOutcome Outcome, string Message) : DriverMessage
+{
+    /// <summary>The cell's fence had already come through on stdout (held back for this message by <see cref="ReportGate"/>).</summary>
+    public bool StdoutFenced { get; init; }
+
+    /// <summary>The cell's fence had already come through on stderr.</summary>
+    public bool StderrFenced { get; init; }
+}
 
 /// <summary>The driver process ended.</summary>
 internal sealed record ProcessExited(int ExitCode) : DriverMessage;

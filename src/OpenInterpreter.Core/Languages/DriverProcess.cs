@@ -7,33 +7,41 @@ namespace OpenInterpreter.Core.Languages;
 
 /// <summary>
 /// One running driver: a child process in its own session and process group, with no controlling terminal and stdin
-/// at end-of-file; the private directory holding its script, its cells and two FIFOs; and the threads that read it.
+/// at end-of-file; the private directory holding its script, two FIFOs and, for some drivers, its cells; and the
+/// threads that read it.
 /// </summary>
 /// <remarks>
 /// The FIFOs keep the protocol off the program's own streams: the host writes run requests into "requests" and the
 /// driver reports on "control". The host opens both read-write, so neither open blocks waiting for the other side
 /// and the host never gets SIGPIPE; the price is that the control reader never sees end-of-file, so the host stops
 /// it by writing <see cref="ControlPump.StopLine"/> into the FIFO itself.
+/// A request is "cell TAB fence TAB byte count", the cell's UTF-8 code right behind it in the FIFO; or, for the
+/// drivers that can only take code from a file (bash reads a pipe one byte per system call), "run TAB fence TAB path"
+/// of a cell file written just before.
 /// </remarks>
 internal sealed class DriverProcess : IAsyncDisposable
 {
     /// <summary>Messages in flight between the reader threads and the run: a few dozen chunks of at most 64 KiB.</summary>
     private const int MessageCapacity = 32;
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly Process _process;
     private readonly DirectoryInfo _directory;
     private readonly FileStream _requests;
+    private readonly int _requestCapacity;
     private readonly FileStream _control;
     private readonly Thread _controlThread;
     private readonly OutputPump _stdout;
     private readonly OutputPump _stderr;
-    private readonly string _cellExtension;
+    private readonly string? _cellExtension;
     private readonly Channel<DriverMessage> _messages =
         Channel.CreateBounded<DriverMessage>(new BoundedChannelOptions(MessageCapacity) { SingleReader = true });
+    private readonly ReportGate _reports;
     private int _cellCount;
     private int _disposed;
 
-    private DriverProcess(Process process, bool ownGroup, DirectoryInfo directory, FileStream requests, FileStream control, string cellExtension)
+    private DriverProcess(Process process, bool ownGroup, DirectoryInfo directory, FileStream requests, FileStream control, string? cellExtension)
     {
         _process = process;
         ProcessGroupId = ownGroup ? process.Id : null;
@@ -41,11 +49,13 @@ internal sealed class DriverProcess : IAsyncDisposable
         _requests = requests;
         _control = control;
         _cellExtension = cellExtension;
-        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _messages.Writer, Unread(process.StandardOutput.BaseStream));
-        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _messages.Writer, Unread(process.StandardError.BaseStream));
+        _requestCapacity = Widen(requests.SafeFileHandle.DangerousGetHandle());
+        _reports = new ReportGate(_messages.Writer);
+        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _reports, Unread(process.StandardOutput.BaseStream));
+        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _reports, Unread(process.StandardError.BaseStream));
         _stdout.Start();
         _stderr.Start();
-        _controlThread = new ControlPump(control, _messages.Writer).Start();
+        _controlThread = new ControlPump(control, _reports).Start();
         _ = ReportExitAsync();
     }
 
@@ -68,7 +78,7 @@ internal sealed class DriverProcess : IAsyncDisposable
     public static DriverProcess Start(DriverProgram program, string runtimePath, SessionOptions options)
     {
         // Created 0700: the FIFOs and cells inside are this user's alone.
-        var directory = Directory.CreateTempSubdirectory("oi-session-");
+        var directory = SessionDirectory.Create();
         FileStream? requests = null;
         FileStream? control = null;
         try
@@ -100,18 +110,75 @@ internal sealed class DriverProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes <paramref name="code"/> to a cell file and asks the driver to run it, ending with
-    /// <paramref name="fence"/>; returns the cell file's path, which the caller deletes after the run.</summary>
-    public string SendCell(Fence fence, string code)
+    /// <summary>Asks the driver to run <paramref name="code"/>, ending with <paramref name="fence"/>: the code goes
+    /// behind the request, or into a new cell file for a driver that reads files; returns that file's path, which the
+    /// caller deletes after the run, or null. A cell too large for the FIFO is written as the driver reads it; when
+    /// <paramref name="cancellation"/> fires before it is all written, this throws
+    /// <see cref="OperationCanceledException"/> and the driver, left with part of a request, must be killed.</summary>
+    public string? SendCell(Fence fence, string code, CancellationToken cancellation)
     {
-        var path = Path.Combine(_directory.FullName, $"cell-{Interlocked.Increment(ref _cellCount)}{_cellExtension}");
-        File.WriteAllText(path, code, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        _reports.Expect(fence);
         _stdout.Expect(fence);
         _stderr.Expect(fence);
-        // One short write, well under PIPE_BUF, so it reaches the driver whole.
-        _requests.Write(Encoding.UTF8.GetBytes($"run\t{fence.Text}\t{path}\n"));
+        if (_cellExtension is null)
+        {
+            var size = Utf8.GetByteCount(code);
+            var header = $"cell\t{fence.Text}\t{size}\n";
+            var request = new byte[header.Length + size];
+            Encoding.ASCII.GetBytes(header, request);
+            Utf8.GetBytes(code, request.AsSpan(header.Length));
+            WriteRequest(request, cancellation);
+            return null;
+        }
+
+        var path = Path.Combine(_directory.FullName, $"cell-{Interlocked.Increment(ref _cellCount)}{_cellExtension}");
+        using (var cell = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+        {
+            RandomAccess.Write(cell, Utf8.GetBytes(code), 0);
+        }
+
+        WriteRequest(Utf8.GetBytes($"run\t{fence.Text}\t{path}\n"), cancellation);
         return path;
     }
+
+    /// <summary>
+    /// Writes one request whole. Between runs the FIFO is empty, so a request it can hold goes in one write that
+    /// cannot block. A larger one goes a pipe buffer at a time as the driver reads it, and is given up once the driver
+    /// has died (its exit is reported as usual): with the host's own read end open, a blocked write would never fail.
+    /// </summary>
+    private void WriteRequest(ReadOnlySpan<byte> request, CancellationToken cancellation)
+    {
+        var fd = _requests.SafeFileHandle.DangerousGetHandle();
+        if (request.Length <= _requestCapacity && (Libc.Ioctl(fd, Libc.BytesToRead, out var unread) != 0 || unread == 0))
+        {
+            _requests.Write(request);
+            return;
+        }
+
+        var atomic = OperatingSystem.IsMacOS() ? 512 : 4096;
+        while (request.Length > 0)
+        {
+            var poll = new Libc.PollDescriptor { Fd = (int)fd, Events = Libc.PollOut };
+            if (Libc.Poll(ref poll, 1, 100) <= 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (_process.HasExited)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            // At most PIPE_BUF: once poll says there is room, a write that small does not block.
+            var chunk = Math.Min(request.Length, atomic);
+            _requests.Write(request[..chunk]);
+            request = request[chunk..];
+        }
+    }
+
+    /// <summary>Asks for the current cell's start message; true when the driver has started it already.</summary>
+    public bool WantStart() => _reports.WantStart();
 
     /// <summary>Sends <paramref name="signal"/> to the driver's whole process group (the driver alone without one).</summary>
     public void Signal(int signal)
@@ -213,6 +280,20 @@ internal sealed class DriverProcess : IAsyncDisposable
         pipe is System.IO.Pipes.PipeStream { SafePipeHandle: var handle }
             ? () => Libc.Ioctl(handle.DangerousGetHandle(), Libc.BytesToRead, out var count) == 0 ? count : 0
             : null;
+
+    /// <summary>Raises the requests FIFO (on Linux) to 1 MiB, so that nearly every cell goes to the driver in one
+    /// write, and returns its capacity.</summary>
+    private static int Widen(nint fifo)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            // macOS: a pipe holds 16 KiB before it grows.
+            return 16384;
+        }
+
+        _ = Libc.Fcntl(fifo, Libc.SetPipeSize, 1 << 20);
+        return Math.Max(Libc.Fcntl(fifo, Libc.GetPipeSize, 0), 0);
+    }
 
     private static FileStream OpenFifo(string path)
     {

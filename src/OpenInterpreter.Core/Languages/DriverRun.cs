@@ -32,6 +32,7 @@ internal sealed class DriverRun
     private readonly Fence _fence = Fence.Create();
     private readonly long _startedAt = Environment.TickCount64;
 
+    private bool _sent;
     private string? _cellPath;
     private bool _cancelledBeforeStart;
     private bool _started;
@@ -170,7 +171,7 @@ internal sealed class DriverRun
             return interruptedAt + (long)InterruptStartTimeout.TotalMilliseconds;
         }
 
-        return _cellPath is null ? _startedAt + (long)StartupTimeout.TotalMilliseconds : null;
+        return _sent ? null : _startedAt + (long)StartupTimeout.TotalMilliseconds;
     }
 
     private void OnDeadline()
@@ -183,7 +184,7 @@ internal sealed class DriverRun
             return;
         }
 
-        if (_cellPath is null && _exitCode is null)
+        if (!_sent && _exitCode is null)
         {
             _process.Signal(Libc.SigKill);
         }
@@ -194,12 +195,14 @@ internal sealed class DriverRun
     private void Interrupt()
     {
         _interruptedAt = Environment.TickCount64;
-        if (_cellPath is null)
+        if (!_sent)
         {
             _cancelledBeforeStart = true;
             return;
         }
 
+        // The start is passed on only when asked for; if it came already, the interrupt goes now.
+        _started |= _process.WantStart();
         SignalInterrupt();
     }
 
@@ -216,11 +219,21 @@ internal sealed class DriverRun
     {
         try
         {
-            _cellPath = _process.SendCell(_fence, _code);
+            _cellPath = _process.SendCell(_fence, _code, _cancellation);
+            _sent = true;
         }
         catch (ObjectDisposedException)
         {
             _channelClosed = true;
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted while a large cell was still going into a driver that does not read it (stopped?): the
+            // driver holds part of a request, so it cannot run another.
+            _sent = true;
+            _interruptedAt = Environment.TickCount64;
+            _process.Signal(Libc.SigKill);
+            _killedAt = Environment.TickCount64;
         }
     }
 
@@ -255,7 +268,7 @@ internal sealed class DriverRun
                 return null;
             case DriverReady:
                 _process.IsReady = true;
-                if (_cellPath is null && !_cancelledBeforeStart)
+                if (!_sent && !_cancelledBeforeStart)
                 {
                     SendCell();
                 }
@@ -269,15 +282,25 @@ internal sealed class DriverRun
                 }
 
                 return null;
-            case LineReached line when _cellPath is not null && _done is null && line.Line != _line:
+            case LineReached line when _sent && _done is null && line.Line != _line:
                 _line = line.Line;
                 return new ActiveLineChanged(line.Line);
-            case ImageSaved image when _cellPath is not null && _done is null:
+            case ImageSaved image when _sent && _done is null:
                 _lastActivity = Environment.TickCount64;
                 return new ImageProduced(image.Path);
             case CellDone done when done.Fence == _fence.Text:
                 _done = done;
                 _lastActivity = Environment.TickCount64;
+                if (done.StdoutFenced)
+                {
+                    MarkStream(OutputStream.Stdout, closed: false);
+                }
+
+                if (done.StderrFenced)
+                {
+                    MarkStream(OutputStream.Stderr, closed: false);
+                }
+
                 return null;
             case ProcessExited exited:
                 _exitCode = exited.ExitCode;
@@ -344,7 +367,7 @@ internal sealed class DriverRun
             };
         }
 
-        if (_cellPath is null && !_channelClosed)
+        if (!_sent && !_channelClosed)
         {
             return _exitCode is { } code
                 ? new RunCompleted(RunStatus.Crashed, $"The {_language} session could not start (exit code {code}).")

@@ -7,7 +7,7 @@ public sealed class JavaScriptSession : DriverSession
         Runtime: "node",
         RuntimeArguments: [],
         DriverResource: "node_driver.js",
-        CellExtension: ".js",
+        CellExtension: null,
         Environment: new Dictionary<string, string>(),
         InstallHint: OperatingSystem.IsMacOS() ? "brew install node" : "apt install nodejs",
         Companions: ["node_cell_scope.js"]);

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace OpenInterpreter.Core.Languages;
 
-/// <summary>The few POSIX calls the language sessions need that .NET does not offer: FIFOs and process-group signals.</summary>
+/// <summary>The few POSIX calls the language sessions need that .NET does not offer: FIFOs, pipe sizes, process-group signals, private directories.</summary>
 internal static partial class Libc
 {
     /// <summary>SIGINT: what Ctrl-C sends; the drivers turn it into an interrupt of the running cell.</summary>
@@ -25,6 +25,29 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "mkfifo", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int MakeFifo(string path, uint mode);
+
+    /// <summary>mkdtemp: creates a directory (mode 0700) named by <paramref name="template"/>, a NUL-terminated path
+    /// ending in XXXXXX that it fills in place; returns 0 on failure.</summary>
+    [LibraryImport("libc", EntryPoint = "mkdtemp", SetLastError = true)]
+    public static partial nint MakeTemporaryDirectory(byte[] template);
+
+    /// <summary>fcntl's F_GETPIPE_SZ (Linux): the capacity of a pipe.</summary>
+    public const int GetPipeSize = 1032;
+
+    /// <summary>poll's POLLOUT: the descriptor can be written without blocking.</summary>
+    public const short PollOut = 4;
+
+    /// <summary>One descriptor for <see cref="Poll"/>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollDescriptor
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);

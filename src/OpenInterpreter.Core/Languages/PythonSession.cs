@@ -7,7 +7,7 @@ public sealed class PythonSession : DriverSession
         Runtime: "python3",
         RuntimeArguments: [],
         DriverResource: "python_driver.py",
-        CellExtension: ".py",
+        CellExtension: null,
         // The host decodes UTF-8 whatever the locale says.
         // The host decodes UTF-8 whatever the locale says.
         Environment: new Dictionary<string, string> { ["PYTHONIOENCODING"] = "utf-8" },

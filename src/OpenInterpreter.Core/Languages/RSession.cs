@@ -10,7 +10,7 @@ public sealed class RSession : DriverSession
         // the same everywhere.
         RuntimeArguments: ["--no-init-file", "--no-site-file", "--no-environ", "--no-restore", "--no-save"],
         DriverResource: "r_driver.R",
-        CellExtension: ".R",
+        CellExtension: null,
         // The host decodes UTF-8 whatever the locale says.
         Environment: new Dictionary<string, string> { ["LC_CTYPE"] = "C.UTF-8" },
         InstallHint: OperatingSystem.IsMacOS() ? "brew install r" : "apt install r-base-core");

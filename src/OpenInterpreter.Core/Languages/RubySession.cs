@@ -7,7 +7,7 @@ public sealed class RubySession : DriverSession
         Runtime: "ruby",
         RuntimeArguments: [],
         DriverResource: "ruby_driver.rb",
-        CellExtension: ".rb",
+        CellExtension: null,
         // The host decodes UTF-8 whatever the locale says.
         Environment: new Dictionary<string, string> { ["RUBYOPT"] = "-EUTF-8" },
         InstallHint: OperatingSystem.IsMacOS() ? "brew install ruby" : "apt install ruby");

@@ -23,6 +23,20 @@ public sealed class JavaScriptSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cell_larger_than_the_request_fifo_arrives_whole_with_its_multibyte_text_and_the_next_cell_still_runs()
+    {
+        // About 1.8 MB of code, read by the driver in many chunks.
+        var code = "var s = '" + string.Concat(Enumerable.Repeat("é✓🎉", 200_000)) + "';\nconsole.log(s.length, s.slice(-4))";
+
+        var big = await _session.RunToEndAsync(code);
+        var next = await _session.RunToEndAsync("console.log(s.length + 1)");
+
+        Assert.Equal(RunStatus.Succeeded, big.Status);
+        Assert.Equal("800000 é✓🎉\n", big.Stdout);
+        Assert.Equal("800001\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task A_top_level_loop_keeps_its_variables_for_the_next_run_and_shows_its_last_value()
     {
         // A cell with a top-level loop runs as a function (its variables unboxed); it must look like a script.

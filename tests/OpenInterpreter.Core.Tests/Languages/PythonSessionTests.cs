@@ -53,6 +53,35 @@ public sealed class PythonSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cell_larger_than_the_request_fifo_arrives_whole_with_its_multibyte_text_and_the_next_cell_still_runs()
+    {
+        // About 1.8 MB of code: more than the requests FIFO holds, so the host writes it in pieces as the driver reads.
+        var code = "s = '" + string.Concat(Enumerable.Repeat("é✓🎉", 200_000)) + "'\nprint(len(s), s[-3:])";
+
+        var big = await _session.RunToEndAsync(code);
+        var next = await _session.RunToEndAsync("print(len(s) + 1)");
+
+        Assert.Equal(RunStatus.Succeeded, big.Status);
+        Assert.Equal("600000 é✓🎉\n", big.Stdout);
+        Assert.Equal("600001\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task An_interrupt_while_a_large_cell_still_goes_to_a_driver_that_does_not_read_ends_the_run_and_the_next_starts_fresh()
+    {
+        await _session.RunToEndAsync("kept = 'yes'");
+        // A stopped driver reads nothing: the cell, larger than the FIFO, can never be written whole.
+        Assert.Equal(0, Libc.Kill(_session.ProcessGroupId!.Value, OperatingSystem.IsMacOS() ? 17 : 19));
+
+        var interrupted = await _session.RunAndInterruptAsync("x = '" + new string('x', 2 << 20) + "'", TimeSpan.FromMilliseconds(300));
+        var next = await _session.RunToEndAsync("'kept' in globals()");
+
+        Assert.Equal(RunStatus.Interrupted, interrupted.Status);
+        Assert.Contains("state is lost", interrupted.Completion.Error);
+        Assert.Equal("False\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task Output_that_looks_like_a_marker_and_has_no_trailing_newline_comes_back_exactly()
     {
         const string text = "\u001eoi-fence-00000000000000000000000000000000\u001e ##end_of_execution## done";

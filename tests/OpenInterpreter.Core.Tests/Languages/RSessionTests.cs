@@ -23,6 +23,20 @@ public sealed class RSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cell_larger_than_the_request_pipe_arrives_whole_with_its_multibyte_text_and_the_next_cell_still_runs()
+    {
+        // About 300 KB: a long comment, so that R need not parse a huge literal.
+        var code = "# " + string.Concat(Enumerable.Repeat("é✓🎉", 30_000)) + "\ns <- 'é✓🎉'\ncat(nchar(s), s, '\\n')";
+
+        var big = await _session.RunToEndAsync(code);
+        var next = await _session.RunToEndAsync("cat(nchar(s) + 1, '\\n')");
+
+        Assert.Equal(RunStatus.Succeeded, big.Status);
+        Assert.Equal("3 é✓🎉 \n", big.Stdout);
+        Assert.Equal("4 \n", next.Stdout);
+    }
+
+    [Fact]
     public async Task An_error_fails_the_run_with_its_message()
     {
         var result = await _session.RunToEndAsync("a <- 1\nstop('bad value')");

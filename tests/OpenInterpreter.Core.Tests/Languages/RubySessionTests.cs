@@ -23,6 +23,19 @@ public sealed class RubySessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cell_larger_than_the_request_fifo_arrives_whole_with_its_multibyte_text_and_the_next_cell_still_runs()
+    {
+        var code = "s = '" + string.Concat(Enumerable.Repeat("é✓🎉", 200_000)) + "'\nputs \"#{s.length} #{s[-3..]}\"";
+
+        var big = await _session.RunToEndAsync(code);
+        var next = await _session.RunToEndAsync("puts s.length + 1");
+
+        Assert.Equal(RunStatus.Succeeded, big.Status);
+        Assert.Equal("600000 é✓🎉\n", big.Stdout);
+        Assert.Equal("600001\n", next.Stdout);
+    }
+
+    [Fact]
     public async Task An_exception_fails_the_run_with_its_message_and_a_backtrace_without_driver_frames()
     {
         var result = await _session.RunToEndAsync("a = 1\nraise ArgumentError, 'bad value'");

@@ -1,6 +1,7 @@
 // Runs cells of JavaScript for OpenInterpreter.Core's JavaScriptSession in one persistent global scope.
 //
-// Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (argv[2]);
+// Protocol (see DriverProcess.cs): requests "cell<TAB>fence<TAB>byte-count", each followed by that many bytes of the
+// cell's UTF-8 code, arrive on the requests FIFO (argv[2]);
 // "ready", "start<TAB>fence" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (argv[3]).
 // Each cell is a vm.Script run in this context: like successive <script> tags, its top-level let, const, class and
 // function declarations stay visible to later cells, and its completion value is shown as the REPL would. A cell with
@@ -9,7 +10,6 @@
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const readline = require('readline');
 const util = require('util');
 const vm = require('vm');
 const { createRequire } = require('module');
@@ -61,9 +61,8 @@ function awaitInterruptibly(promise) {
   }).finally(() => { interruptWaiting = null; });
 }
 
-async function runCell(fence, file) {
+async function runCell(fence, code) {
   const filename = `<cell-${++cellCount}>`;
-  const code = fs.readFileSync(file, 'utf8');
   // Like the REPL, require resolves from the current directory; made again only when that changed (it costs a
   // good part of a trivial run).
   const cwd = process.cwd();
@@ -124,16 +123,34 @@ function writeFence(stream, fence) {
   });
 }
 
+// The requests as [fence, code], each once its header line and all of its code have arrived.
+async function* readRequests(input) {
+  let pending = Buffer.alloc(0);
+  for await (const chunk of input) {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    let end;
+    while ((end = pending.indexOf(10)) >= 0) {
+      const [verb, fence, count] = pending.toString('latin1', 0, end).split('\t');
+      const size = /^\d+$/.test(count ?? '') ? Number(count) : -1;
+      if (verb !== 'cell' || size < 0) {
+        pending = pending.subarray(end + 1);
+        continue;
+      }
+      if (pending.length < end + 1 + size) break;
+      const code = pending.toString('utf8', end + 1, end + 1 + size);
+      pending = pending.subarray(end + 1 + size);
+      yield [fence, code];
+    }
+  }
+}
+
 async function serve() {
   send('ready');
   // A socket over the FIFO reads it through the event loop. A file stream would block a thread-pool thread in
   // read(), and node waits for those threads on exit, so process.exit() in a cell would hang.
   const input = new net.Socket({ fd: fs.openSync(requestsPath, 'r'), readable: true, writable: false });
-  const requests = readline.createInterface({ input, crlfDelay: Infinity });
-  for await (const line of requests) {
-    const [verb, fence, file] = line.split('\t');
-    if (verb !== 'run' || file === undefined) continue;
-    const [status, message] = await runCell(fence, file);
+  for await (const [fence, code] of readRequests(input)) {
+    const [status, message] = await runCell(fence, code);
     const pending = [writeFence(process.stdout, fence), writeFence(process.stderr, fence)].filter((p) => p !== null);
     if (pending.length) await Promise.all(pending);
     send('done', fence, status, message);

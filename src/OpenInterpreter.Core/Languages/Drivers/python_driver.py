@@ -1,6 +1,7 @@
 # Runs cells of Python for OpenInterpreter.Core's PythonSession in one persistent namespace.
 #
-# Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (argv[1]);
+# Protocol (see DriverProcess.cs): requests "cell<TAB>fence<TAB>byte-count", each followed by that many bytes of the
+# cell's UTF-8 code, arrive on the requests FIFO (argv[1]);
 # "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control
 # FIFO (argv[2]); "start" says a SIGINT from now on interrupts the cell (the host holds an interrupt back until then).
 # After each cell the fence is written to stdout and stderr so the host knows it has all of the cell's output.
@@ -219,10 +220,8 @@ def _one_line(error):
     return traceback.format_exception_only(type(error), error)[-1].strip()
 
 
-def _run_cell(number, fence, path):
+def _run_cell(number, fence, source):
     filename = "<cell-%d>" % number
-    with open(path, encoding="utf-8") as f:
-        source = f.read()
     # Registered so tracebacks show the cell's lines, now and when a function defined here fails later.
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     try:
@@ -288,12 +287,13 @@ def _serve():
     _send("ready")
     for raw in _requests:
         parts = raw.decode("utf-8").rstrip("\n").split("\t")
-        if len(parts) != 3 or parts[0] != "run":
+        if len(parts) != 3 or parts[0] != "cell" or not parts[2].isdigit():
             continue
-        fence, path = parts[1], parts[2]
+        fence = parts[1]
+        source = _requests.read(int(parts[2])).decode("utf-8", "replace")
         number += 1
         try:
-            status, message = _run_cell(number, fence, path)
+            status, message = _run_cell(number, fence, source)
         except KeyboardInterrupt:
             # The interrupt landed in the driver's own code just before or after the cell.
             status, message = "interrupted", "KeyboardInterrupt"

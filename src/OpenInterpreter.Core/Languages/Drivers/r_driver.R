@@ -1,12 +1,13 @@
 # Runs cells of R for OpenInterpreter.Core's RSession in one persistent global environment.
 #
-# Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (first
-# argument); "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to
+# Protocol (see DriverProcess.cs): requests "cell<TAB>fence<TAB>byte-count", each followed by that many bytes of the
+# cell's UTF-8 code, arrive on the requests FIFO (first argument); "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to
 # the control FIFO (second). After each cell the fence is written to stdout and stderr so the host knows it has all of
 # the cell's output. The driver's own objects live in a private environment, not in the user's global one.
 local({
   args <- commandArgs(trailingOnly = TRUE)
-  requests <- file(args[[1]], open = "r", blocking = TRUE, raw = TRUE)
+  # Binary, so that readChar takes the cell's bytes from where readLines left off.
+  requests <- file(args[[1]], open = "rb", blocking = TRUE, raw = TRUE)
   control <- file(args[[2]], open = "w", blocking = TRUE, raw = TRUE)
   # Warnings are printed as they happen, as at the console, not saved for a top level this loop never reaches.
   options(warn = 1)
@@ -28,9 +29,10 @@ local({
     cat("Error", where, ": ", conditionMessage(condition), "\n", sep = "", file = stderr())
   }
 
-  run_cell <- function(number, path) {
+  run_cell <- function(number, code) {
+    lines <- strsplit(code, "\r?\n")[[1]]
     expressions <- tryCatch(
-      parse(file = path, keep.source = TRUE, srcfile = srcfilecopy(sprintf("<cell-%d>", number), readLines(path, warn = FALSE))),
+      parse(text = lines, keep.source = TRUE, srcfile = srcfilecopy(sprintf("<cell-%d>", number), lines)),
       error = function(e) e)
     if (inherits(expressions, "error")) {
       report(expressions)
@@ -74,11 +76,14 @@ local({
     # would be inside the next cell. Give it a check here, where it is dropped.
     tryCatch(Sys.sleep(0), interrupt = function(i) NULL)
     parts <- strsplit(line, "\t", fixed = TRUE)[[1]]
-    if (length(parts) != 3 || parts[[1]] != "run") next
+    if (length(parts) != 3 || parts[[1]] != "cell" || !grepl("^[0-9]+$", parts[[3]])) next
+    size <- as.integer(parts[[3]])
+    code <- if (size > 0) readChar(requests, size, useBytes = TRUE) else ""
+    Encoding(code) <- "UTF-8"
     number <- number + 1
     outcome <- tryCatch({
       send("start", parts[[2]])
-      run_cell(number, parts[[3]])
+      run_cell(number, code)
     }, interrupt = function(i) c("interrupted", "interrupted"))
     write_fence(parts[[2]])
     send("done", parts[[2]], outcome[[1]], outcome[[2]])

@@ -1,6 +1,7 @@
 # Runs cells of Ruby for OpenInterpreter.Core's RubySession in one persistent top-level binding.
 #
-# Protocol (see DriverProcess.cs): requests "run<TAB>fence<TAB>cell-path" arrive on the requests FIFO (ARGV[0]);
+# Protocol (see DriverProcess.cs): requests "cell<TAB>fence<TAB>byte-count", each followed by that many bytes of the
+# cell's UTF-8 code, arrive on the requests FIFO (ARGV[0]);
 # "ready", "start<TAB>fence", "line<TAB>n" and "done<TAB>fence<TAB>ok|error|interrupted<TAB>message" go to the control FIFO (ARGV[1]).
 # After each cell the fence is written to stdout and stderr so the host knows it has all of the cell's output.
 # Every name here starts with OI_ or __oi_ to stay out of the user's way.
@@ -53,9 +54,8 @@ end
 OI_TRACE_LINES = 500
 OI_SAMPLE_SECONDS = 0.05
 
-def __oi_run_cell(number, fence, path)
+def __oi_run_cell(number, fence, code)
   filename = "<cell-#{number}>"
-  code = File.read(path, encoding: 'UTF-8')
   main = Thread.current
   last = nil
   lines = 0
@@ -159,12 +159,13 @@ def __oi_serve
     end
     break if raw.nil?
 
-    verb, fence, path = raw.chomp.split("\t")
-    next unless verb == 'run' && path
+    verb, fence, size = raw.chomp.split("\t")
+    next unless verb == 'cell' && size
+    code = OI_REQUESTS.read(size.to_i).to_s.force_encoding('UTF-8')
 
     number += 1
     status, message = begin
-      __oi_run_cell(number, fence, path)
+      __oi_run_cell(number, fence, code)
     rescue Interrupt
       # The interrupt landed in the driver's own code just before or after the cell.
       $__oi_running = false

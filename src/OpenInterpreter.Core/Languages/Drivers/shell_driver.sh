@@ -21,7 +21,9 @@ __oi_flags=
 __oi_trace_commands=500
 __oi_trace_micros=20000
 __oi_trace() {
-    trap '__oi_on_debug "$LINENO" "${BASH_SOURCE[0]}"' DEBUG
+    # The driver's own commands are let through in the trap itself: a function call each costs a trivial run more
+    # than its cell.
+    trap '[[ ${BASH_SOURCE[0]} == "$__oi_self" ]] || __oi_on_debug "$LINENO" "${BASH_SOURCE[0]}"' DEBUG
 }
 
 # A SIGINT is meant for the cell; one that lands between cells must not end the session.
@@ -30,7 +32,6 @@ trap '(( __oi_in_cell )) && { __oi_interrupted=1; __oi_trace; }' INT
 # Runs before every command while a cell runs (extdebug makes functions and subshells inherit it). After an interrupt,
 # returning 2 makes bash return from every function and from the sourced cell, which ends even `while :; do :; done`.
 __oi_on_debug() {
-    [[ $2 == "$__oi_self" ]] && return 0
     (( __oi_interrupted )) && return 2
     if [[ $2 == "$__oi_cell" && $1 != "$__oi_line" ]]; then
         __oi_line=$1
