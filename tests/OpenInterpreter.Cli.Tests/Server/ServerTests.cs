@@ -177,6 +177,7 @@ public sealed class ServerTests
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var confirmations = JsonLines(result.Stdout).Where(c => c.GetProperty("type").GetString() == "confirmation").Select(c => c.GetProperty("content").GetString()).ToList();
+        Assert.True(confirmations.Count == 2, result.Stdout + "\n--- server stdout:\n" + server.Process.Stdout + "\n--- server stderr:\n" + server.Process.Stderr);
         Assert.Equal(["print(6 * 7)", "print(7 * 8)"], confirmations);
         // The model was asked again only once both had run, and saw both results.
         Assert.Equal(2, model.Requests.Count);
