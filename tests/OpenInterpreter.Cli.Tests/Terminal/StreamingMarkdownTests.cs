@@ -81,7 +81,7 @@ public sealed class StreamingMarkdownTests
         var live = new LiveText();
         live.Add(Chunk(text));
         Assert.NotNull(live.TakeFinished());
-        Assert.NotEmpty(Render(live.RenderLive()) ?? []);
+        Assert.NotEmpty(Render(live.RenderLive(120, 40)) ?? []);
         Assert.All(live.RenderFinal(), r => Render(r));
     }
 
@@ -106,7 +106,7 @@ public sealed class StreamingMarkdownTests
                 lines.AddRange(Render(finished));
             }
 
-            Render(live.RenderLive());
+            Render(live.RenderLive(120, 40));
         }
 
         foreach (var final in live.RenderFinal())
