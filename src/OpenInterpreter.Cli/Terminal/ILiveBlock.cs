@@ -17,6 +17,6 @@ internal interface ILiveBlock
     /// </summary>
     IRenderable RenderLive(int width, int rows);
 
-    /// <summary>The view that stays on screen once the message ended (without what <see cref="TakeFinished"/> gave).</summary>
-    IEnumerable<IRenderable> RenderFinal();
+    /// <summary>The view that stays on screen once the message ended (without what <see cref="TakeFinished"/> gave), <paramref name="width"/> columns wide.</summary>
+    IEnumerable<IRenderable> RenderFinal(int width);
 }

@@ -17,5 +17,5 @@ internal sealed class LiveCode(string? language) : ILiveBlock
 
     public IRenderable RenderLive(int width, int rows) => CodePanel.Render(Code, language, activeLine: null);
 
-    public IEnumerable<IRenderable> RenderFinal() => [CodePanel.Render(Code, language, activeLine: null)];
+    public IEnumerable<IRenderable> RenderFinal(int width) => [CodePanel.Render(Code, language, activeLine: null)];
 }

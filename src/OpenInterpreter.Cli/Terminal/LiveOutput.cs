@@ -15,6 +15,12 @@ internal sealed class LiveOutput(string code) : ILiveBlock
 {
     private const int KeptLines = 400;
     private const int LiveLines = 20;
+
+    /// <summary>
+    /// The most rows the kept lines take on screen at the end: 400 lines of 1 KiB were 3,600 rows, laid out cell by
+    /// cell for a second of a flood's end; the lines that do not fit are counted with those not kept.
+    /// </summary>
+    private const int FinalRows = KeptLines;
     private const int MaxLineChars = 10_000;
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
 
@@ -103,7 +109,7 @@ internal sealed class LiveOutput(string code) : ILiveBlock
 
     public IRenderable RenderLive(int width, int rows) => Render(final: false, width, rows);
 
-    public IEnumerable<IRenderable> RenderFinal() => [Render(final: true, 0, 0)];
+    public IEnumerable<IRenderable> RenderFinal(int width) => [Render(final: true, width, FinalRows)];
 
     private void AddControl(char control)
     {
@@ -173,7 +179,7 @@ internal sealed class LiveOutput(string code) : ILiveBlock
     private Panel Render(bool final, int width, int windowRows)
     {
         var lines = _lines.Concat(_partialLength > 0 ? [_partial] : []).ToList();
-        var shown = final ? lines : Visible(lines.TakeLast(LiveLines).ToList(), width, windowRows);
+        var shown = final ? Fitting(lines, width, windowRows) : Visible(lines.TakeLast(LiveLines).ToList(), width, windowRows);
         var hidden = _dropped + lines.Count - shown.Count;
         var rows = new List<IRenderable>();
         if (!final && _activeLine is { } active && active >= 1 && active <= _codeLines.Length)
@@ -231,6 +237,28 @@ internal sealed class LiveOutput(string code) : ILiveBlock
         }
 
         return shown;
+    }
+
+    /// <summary>The last whole lines that fit in <paramref name="rows"/> once wrapped (the last one always).</summary>
+    private static List<List<StyledRun>> Fitting(List<List<StyledRun>> lines, int width, int rows)
+    {
+        var inner = Math.Max(width - 4, 1);
+        var first = lines.Count;
+        long taken = 0;
+        while (first > 0)
+        {
+            var length = lines[first - 1].Sum(run => run.Text.Length);
+            var needs = Math.Max((length + inner - 1) / inner, 1);
+            if (taken + needs > rows && first < lines.Count)
+            {
+                break;
+            }
+
+            taken += needs;
+            first--;
+        }
+
+        return lines.GetRange(first, lines.Count - first);
     }
 
     private static List<StyledRun> WithoutFirst(List<StyledRun> line, int characters)

@@ -20,5 +20,5 @@ internal sealed class LiveText : ILiveBlock
 
     public IRenderable RenderLive(int width, int rows) => _open;
 
-    public IEnumerable<IRenderable> RenderFinal() => _markdown.Finish();
+    public IEnumerable<IRenderable> RenderFinal(int width) => _markdown.Finish();
 }

@@ -193,7 +193,7 @@ internal sealed class RichConversationView : IConversationView
             lines.AddRange(_lines.Render(finished, Width));
         }
 
-        foreach (var final in _block.RenderFinal())
+        foreach (var final in _block.RenderFinal(Width))
         {
             lines.AddRange(_lines.Render(final, Width));
         }

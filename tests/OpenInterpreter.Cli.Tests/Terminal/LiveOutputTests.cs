@@ -121,7 +121,7 @@ public sealed partial class LiveOutputTests
 
         oneByOne.Add(Output("and an open line after"));
         Assert.Equal(Render(oneByOne), Render(whole));
-        Assert.Contains("1,100 earlier lines not shown", string.Join("\n", Render(whole).Select(Visible)));
+        Assert.Contains("1,101 earlier lines not shown", string.Join("\n", Render(whole).Select(Visible)));
     }
 
     [Fact]
@@ -141,6 +141,22 @@ public sealed partial class LiveOutputTests
         Assert.Equal(tail.TakeLast(rows), live.TakeLast(rows));
     }
 
+    [Fact]
+    public void At_the_end_long_lines_are_shown_whole_as_far_as_400_rows_reach_and_the_rest_are_counted()
+    {
+        var output = new LiveOutput("");
+        output.Add(Output(string.Concat(Enumerable.Range(0, 400).Select(i => $"line {i:000} " + new string('x', 191) + "\n"))));
+        output.Add(End(new RunSummary(RunSummary.Succeeded, FullOutputPath: "/tmp/outputs/output-2.txt")));
+        var text = Render(output).Select(Visible).ToList();
+
+        // 200 characters in 56 columns: 4 rows a line, so the last 100 lines.
+        Assert.Contains(text, l => l.Contains("300 earlier lines not shown", StringComparison.Ordinal));
+        Assert.DoesNotContain(text, l => l.Contains("line 299 ", StringComparison.Ordinal));
+        Assert.Contains(text, l => l.Contains("line 300 ", StringComparison.Ordinal));
+        Assert.Contains(text, l => l.Contains("line 399 ", StringComparison.Ordinal));
+        Assert.Contains(text, l => l.Contains("/tmp/outputs/output-2.txt", StringComparison.Ordinal));
+    }
+
     private static LmcChunk Output(string text, string stream = LmcStream.Stdout) =>
         new(LmcRole.Computer, LmcType.Console, LmcFormat.Output, text, Stream: stream);
 
@@ -148,7 +164,7 @@ public sealed partial class LiveOutputTests
         new(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true, Run: summary);
 
     private static List<string> Render(LiveOutput output) =>
-        [.. output.RenderFinal().SelectMany(r => new AnsiLines(ColorSystem.TrueColor).Render(r, Width))];
+        [.. output.RenderFinal(Width).SelectMany(r => new AnsiLines(ColorSystem.TrueColor).Render(r, Width))];
 
     private static string Visible(string line) => Core.Output.AnsiStripper.StripAll(line);
 

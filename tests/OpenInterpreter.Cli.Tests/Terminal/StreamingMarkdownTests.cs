@@ -82,7 +82,7 @@ public sealed class StreamingMarkdownTests
         live.Add(Chunk(text));
         Assert.NotNull(live.TakeFinished());
         Assert.NotEmpty(Render(live.RenderLive(120, 40)) ?? []);
-        Assert.All(live.RenderFinal(), r => Render(r));
+        Assert.All(live.RenderFinal(120), r => Render(r));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class StreamingMarkdownTests
             Render(live.RenderLive(120, 40));
         }
 
-        foreach (var final in live.RenderFinal())
+        foreach (var final in live.RenderFinal(120))
         {
             lines.AddRange(Render(final));
         }
