@@ -10,6 +10,7 @@ if (args.Length > 0 && args[0] == OpenInterpreter.Core.Safety.Sandbox.LauncherFl
     return OpenInterpreter.Core.Safety.Sandbox.RunLauncher(args[1..], Console.Error);
 }
 
+OpenInterpreter.Cli.Terminal.StandardOutput.UseLargeBuffer();
 var options = new CliOptions();
 var command = options.CreateCommand();
 var parsed = command.Parse(args, CliOptions.Parsing);

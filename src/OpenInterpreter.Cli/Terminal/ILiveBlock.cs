@@ -11,9 +11,12 @@ internal interface ILiveBlock
     /// <summary>What is final already and can be written for good (Markdown blocks that are complete), possibly nothing.</summary>
     IEnumerable<IRenderable> TakeFinished();
 
-    /// <summary>The view while streaming.</summary>
-    IRenderable RenderLive();
+    /// <summary>
+    /// The view while streaming, for a window <paramref name="width"/> columns wide of which <paramref name="rows"/>
+    /// rows show it: what would be cropped off the top need not be built.
+    /// </summary>
+    IRenderable RenderLive(int width, int rows);
 
-    /// <summary>The view that stays on screen once the message ended (without what <see cref="TakeFinished"/> gave).</summary>
-    IEnumerable<IRenderable> RenderFinal();
+    /// <summary>The view that stays on screen once the message ended (without what <see cref="TakeFinished"/> gave), <paramref name="width"/> columns wide.</summary>
+    IEnumerable<IRenderable> RenderFinal(int width);
 }

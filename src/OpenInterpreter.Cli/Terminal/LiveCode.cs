@@ -15,7 +15,7 @@ internal sealed class LiveCode(string? language) : ILiveBlock
 
     public IEnumerable<IRenderable> TakeFinished() => [];
 
-    public IRenderable RenderLive() => CodePanel.Render(Code, language, activeLine: null);
+    public IRenderable RenderLive(int width, int rows) => CodePanel.Render(Code, language, activeLine: null);
 
-    public IEnumerable<IRenderable> RenderFinal() => [RenderLive()];
+    public IEnumerable<IRenderable> RenderFinal(int width) => [CodePanel.Render(Code, language, activeLine: null)];
 }

@@ -15,6 +15,12 @@ internal sealed class LiveOutput(string code) : ILiveBlock
 {
     private const int KeptLines = 400;
     private const int LiveLines = 20;
+
+    /// <summary>
+    /// The most rows the kept lines take on screen at the end: 400 lines of 1 KiB were 3,600 rows, laid out cell by
+    /// cell for a second of a flood's end; the lines that do not fit are counted with those not kept.
+    /// </summary>
+    private const int FinalRows = KeptLines;
     private const int MaxLineChars = 10_000;
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
 
@@ -52,30 +58,58 @@ internal sealed class LiveOutput(string code) : ILiveBlock
         foreach (var run in _styles.Parse(chunk.Content ?? ""))
         {
             var style = stderr && run.Style.Foreground == Color.Default ? new Style(StderrColor, run.Style.Background, run.Style.Decoration) : run.Style;
-            var start = 0;
-            for (var i = 0; i <= run.Text.Length; i++)
+            var text = run.Text;
+            var start = SkipDroppedLines(text);
+            while (start <= text.Length)
             {
-                if (i < run.Text.Length && run.Text[i] is not ('\n' or '\r'))
+                var end = text.AsSpan(start).IndexOfAny('\n', '\r');
+                if (end < 0)
                 {
-                    continue;
+                    AddText(start == 0 ? text : text[start..], style);
+                    break;
                 }
 
-                AddText(run.Text[start..i], style);
-                if (i < run.Text.Length)
-                {
-                    AddControl(run.Text[i]);
-                }
-
-                start = i + 1;
+                AddText(text.Substring(start, end), style);
+                AddControl(text[start + end]);
+                start += end + 1;
             }
         }
     }
 
+    /// <summary>
+    /// Where in <paramref name="text"/> the lines begin that are still kept once it is added: a flood brings far more
+    /// lines than are kept, and the ones it pushes out are only counted, not built. Past a line end nothing before
+    /// it matters (a carriage return cannot reach back over it), so starting there keeps exactly what adding every
+    /// line would.
+    /// </summary>
+    private int SkipDroppedLines(string text)
+    {
+        var ends = text.AsSpan().Count('\n');
+        if (ends <= KeptLines)
+        {
+            return 0;
+        }
+
+        // Of the text's lines, the first ends - KeptLines go, with all the lines kept before and the open one.
+        var start = 0;
+        for (var i = 0; i < ends - KeptLines; i++)
+        {
+            start = text.IndexOf('\n', start) + 1;
+        }
+
+        _dropped += _lines.Count + (ends - KeptLines);
+        _lines.Clear();
+        _partial = [];
+        _partialLength = 0;
+        _returned = false;
+        return start;
+    }
+
     public IEnumerable<IRenderable> TakeFinished() => [];
 
-    public IRenderable RenderLive() => Render(final: false);
+    public IRenderable RenderLive(int width, int rows) => Render(final: false, width, rows);
 
-    public IEnumerable<IRenderable> RenderFinal() => [Render(final: true)];
+    public IEnumerable<IRenderable> RenderFinal(int width) => [Render(final: true, width, FinalRows)];
 
     private void AddControl(char control)
     {
@@ -142,10 +176,10 @@ internal sealed class LiveOutput(string code) : ILiveBlock
         }
     }
 
-    private Panel Render(bool final)
+    private Panel Render(bool final, int width, int windowRows)
     {
         var lines = _lines.Concat(_partialLength > 0 ? [_partial] : []).ToList();
-        var shown = final ? lines : lines.TakeLast(LiveLines).ToList();
+        var shown = final ? Fitting(lines, width, windowRows) : Visible(lines.TakeLast(LiveLines).ToList(), width, windowRows);
         var hidden = _dropped + lines.Count - shown.Count;
         var rows = new List<IRenderable>();
         if (!final && _activeLine is { } active && active >= 1 && active <= _codeLines.Length)
@@ -175,6 +209,74 @@ internal sealed class LiveOutput(string code) : ILiveBlock
         }
 
         return new Panel(new Rows(rows)).Header(" [grey]output[/] ").Border(BoxBorder.Rounded).BorderColor(Color.Grey23).Expand();
+    }
+
+    /// <summary>
+    /// Of the live tail, the lines that reach into the window's <paramref name="rows"/> once wrapped (the live region
+    /// crops the rest off the top): a flood of long lines was laid out in full, cell by cell, 20 times a second only to
+    /// be cropped, and held the view's lock while the output waited. The top line may lose whole rows from its start.
+    /// </summary>
+    private static List<List<StyledRun>> Visible(List<List<StyledRun>> lines, int width, int rows)
+    {
+        var inner = Math.Max(width - 4, 1); // the panel's border and padding
+        var budget = (long)rows * inner;
+        var first = lines.Count;
+        long cells = 0;
+        while (first > 0 && cells < budget)
+        {
+            first--;
+            var length = lines[first].Sum(run => run.Text.Length);
+            cells += Math.Max((length + inner - 1) / inner, 1) * (long)inner;
+        }
+
+        var shown = lines.GetRange(first, lines.Count - first);
+        if (cells > budget && shown.Count > 0)
+        {
+            // Whole rows of the top line that would be cropped anyway: its wrapping below them stays as it was.
+            shown[0] = WithoutFirst(shown[0], (int)((cells - budget) / inner * inner));
+        }
+
+        return shown;
+    }
+
+    /// <summary>The last whole lines that fit in <paramref name="rows"/> once wrapped (the last one always).</summary>
+    private static List<List<StyledRun>> Fitting(List<List<StyledRun>> lines, int width, int rows)
+    {
+        var inner = Math.Max(width - 4, 1);
+        var first = lines.Count;
+        long taken = 0;
+        while (first > 0)
+        {
+            var length = lines[first - 1].Sum(run => run.Text.Length);
+            var needs = Math.Max((length + inner - 1) / inner, 1);
+            if (taken + needs > rows && first < lines.Count)
+            {
+                break;
+            }
+
+            taken += needs;
+            first--;
+        }
+
+        return lines.GetRange(first, lines.Count - first);
+    }
+
+    private static List<StyledRun> WithoutFirst(List<StyledRun> line, int characters)
+    {
+        var rest = new List<StyledRun>();
+        foreach (var run in line)
+        {
+            if (characters >= run.Text.Length)
+            {
+                characters -= run.Text.Length;
+                continue;
+            }
+
+            rest.Add(characters > 0 ? run with { Text = run.Text[characters..] } : run);
+            characters = 0;
+        }
+
+        return rest;
     }
 
     /// <summary>How the run ended, when that is news: a failure or an interruption, and the file when lines were left out.</summary>

@@ -18,7 +18,7 @@ internal sealed class LiveText : ILiveBlock
         return finished;
     }
 
-    public IRenderable RenderLive() => _open;
+    public IRenderable RenderLive(int width, int rows) => _open;
 
-    public IEnumerable<IRenderable> RenderFinal() => _markdown.Finish();
+    public IEnumerable<IRenderable> RenderFinal(int width) => _markdown.Finish();
 }

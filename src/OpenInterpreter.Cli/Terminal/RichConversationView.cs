@@ -35,6 +35,9 @@ internal sealed class RichConversationView : IConversationView
 
     private int Width => Math.Max(_console.Profile.Width, 20);
 
+    /// <summary>The rows the live region may take (it keeps the window's last row for the cursor).</summary>
+    private int LiveRows => Math.Max(_console.Profile.Height - 1, 1);
+
     public async Task ShowTurnAsync(IAsyncEnumerable<LmcChunk> chunks, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -190,7 +193,7 @@ internal sealed class RichConversationView : IConversationView
             lines.AddRange(_lines.Render(finished, Width));
         }
 
-        foreach (var final in _block.RenderFinal())
+        foreach (var final in _block.RenderFinal(Width))
         {
             lines.AddRange(_lines.Render(final, Width));
         }
@@ -226,7 +229,7 @@ internal sealed class RichConversationView : IConversationView
                 _live.Commit(finished);
             }
 
-            lines.AddRange(_lines.Render(_block.RenderLive(), width));
+            lines.AddRange(_lines.Render(_block.RenderLive(width, LiveRows), width));
         }
 
         if (_waiting is not null)

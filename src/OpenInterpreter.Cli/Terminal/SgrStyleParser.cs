@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Spectre.Console;
 
@@ -18,6 +19,10 @@ internal sealed class SgrStyleParser
 
     private enum State { Text, Escape, EscapeIntermediate, Csi, Osc, OscEscape }
 
+    /// <summary>What the character loop would act on in text: the escape and every control character it drops (all but tab, line end, carriage return).</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7f, 0x21).Select(c => (char)c)]);
+
     private readonly StringBuilder _sequence = new();
     private State _state = State.Text;
     private Color _foreground = Color.Default;
@@ -30,6 +35,12 @@ internal sealed class SgrStyleParser
     /// <summary>The text of <paramref name="chunk"/> in runs of one style each; line ends, carriage returns and tabs stay in the text.</summary>
     public List<StyledRun> Parse(string chunk)
     {
+        if (_state == State.Text && !chunk.AsSpan().ContainsAny(Special))
+        {
+            // Nearly all output: plain text in the current style, one run, the chunk itself (no copy a character at a time).
+            return chunk.Length == 0 ? [] : [new StyledRun(chunk, Current)];
+        }
+
         var runs = new List<StyledRun>();
         var text = new StringBuilder();
         void EndRun()

@@ -9,6 +9,7 @@ namespace OpenInterpreter.Core.Output;
 /// </summary>
 public sealed class OutputCollector : IDisposable
 {
+    private const int SpillBufferChars = 64 * 1024;
     private readonly int _headLimit;
     private readonly StringBuilder _head = new();
     private readonly TailBuffer _tail;
@@ -88,7 +89,9 @@ public sealed class OutputCollector : IDisposable
     private void StartSpill()
     {
         FullOutputPath = PrivateFile.CreatePath(_spillDirectory, "output", ".txt");
-        _spill = new StreamWriter(PrivateFile.OpenForWriting(FullOutputPath), new UTF8Encoding(false));
+        // A large buffer: StreamWriter's default (1 KiB of characters, over FileStream's 4 KiB) was a write(2) per 4 KiB,
+        // 51,200 of them for 200 MB, a third of the time the loop spent on each chunk of a flood.
+        _spill = new StreamWriter(PrivateFile.OpenForWriting(FullOutputPath), new UTF8Encoding(false), SpillBufferChars);
         _spill.Write(_head.ToString());
         _spill.Write(_tail.ToString());
     }

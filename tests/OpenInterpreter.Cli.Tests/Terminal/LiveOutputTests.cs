@@ -105,6 +105,58 @@ public sealed partial class LiveOutputTests
         Assert.InRange(visible.Count(c => c is 'x' or 'Z'), 9_000, 10_000);
     }
 
+    [Fact]
+    public void A_flood_in_one_piece_ends_with_the_same_tail_and_count_as_the_same_lines_one_by_one()
+    {
+        var lines = Enumerable.Range(0, 1500).Select(i => i % 7 == 0 ? $"\r{i}%\r{i} done\n" : i % 5 == 0 ? $"\u001b[32mline {i}\u001b[0m\n" : $"line {i}\n").ToList();
+        var whole = new LiveOutput("");
+        whole.Add(Output("open line before, "));
+        whole.Add(Output(string.Concat(lines) + "and an open line after"));
+        var oneByOne = new LiveOutput("");
+        oneByOne.Add(Output("open line before, "));
+        foreach (var line in lines)
+        {
+            oneByOne.Add(Output(line));
+        }
+
+        oneByOne.Add(Output("and an open line after"));
+        Assert.Equal(Render(oneByOne), Render(whole));
+        Assert.Contains("1,101 earlier lines not shown", string.Join("\n", Render(whole).Select(Visible)));
+    }
+
+    [Fact]
+    public void The_live_view_of_long_lines_ends_with_the_rows_the_whole_tail_ends_with()
+    {
+        var output = new LiveOutput("");
+        for (var i = 0; i < 50; i++)
+        {
+            output.Add(Output(string.Concat(Enumerable.Range(0, 100).Select(j => (char)('a' + ((i + j) % 26)))) + $" end of {i}\n"));
+        }
+
+        const int rows = 7;
+        var live = new AnsiLines(ColorSystem.TrueColor).Render(output.RenderLive(Width, rows), Width);
+        var tail = Render(output);
+        Assert.True(live.Count >= rows, $"the live view has {live.Count} rows for a window of {rows}");
+        Assert.True(live.Count < 20, $"the live view laid out {live.Count} rows for a window of {rows}");
+        Assert.Equal(tail.TakeLast(rows), live.TakeLast(rows));
+    }
+
+    [Fact]
+    public void At_the_end_long_lines_are_shown_whole_as_far_as_400_rows_reach_and_the_rest_are_counted()
+    {
+        var output = new LiveOutput("");
+        output.Add(Output(string.Concat(Enumerable.Range(0, 400).Select(i => $"line {i:000} " + new string('x', 191) + "\n"))));
+        output.Add(End(new RunSummary(RunSummary.Succeeded, FullOutputPath: "/tmp/outputs/output-2.txt")));
+        var text = Render(output).Select(Visible).ToList();
+
+        // 200 characters in 56 columns: 4 rows a line, so the last 100 lines.
+        Assert.Contains(text, l => l.Contains("300 earlier lines not shown", StringComparison.Ordinal));
+        Assert.DoesNotContain(text, l => l.Contains("line 299 ", StringComparison.Ordinal));
+        Assert.Contains(text, l => l.Contains("line 300 ", StringComparison.Ordinal));
+        Assert.Contains(text, l => l.Contains("line 399 ", StringComparison.Ordinal));
+        Assert.Contains(text, l => l.Contains("/tmp/outputs/output-2.txt", StringComparison.Ordinal));
+    }
+
     private static LmcChunk Output(string text, string stream = LmcStream.Stdout) =>
         new(LmcRole.Computer, LmcType.Console, LmcFormat.Output, text, Stream: stream);
 
@@ -112,7 +164,7 @@ public sealed partial class LiveOutputTests
         new(LmcRole.Computer, LmcType.Console, LmcFormat.Output, End: true, Run: summary);
 
     private static List<string> Render(LiveOutput output) =>
-        [.. output.RenderFinal().SelectMany(r => new AnsiLines(ColorSystem.TrueColor).Render(r, Width))];
+        [.. output.RenderFinal(Width).SelectMany(r => new AnsiLines(ColorSystem.TrueColor).Render(r, Width))];
 
     private static string Visible(string line) => Core.Output.AnsiStripper.StripAll(line);
 

@@ -26,6 +26,7 @@ public sealed class SgrStyleParserTests
     [InlineData("\u001b(Bsaved\u001b7\u001b8", "saved")]
     [InlineData("bell\u0007back\bspace", "bellbackspace")]
     [InlineData("keep\ttabs\r\nand lines\n", "keep\ttabs\r\nand lines\n")]
+    [InlineData("del\u007fete\u0085d", "deleted")]
     public void Cursor_moves_screen_clears_and_other_controls_are_dropped(string output, string expected) =>
         Assert.Equal(expected, string.Concat(new SgrStyleParser().Parse(output).Select(r => r.Text)));
 

@@ -81,8 +81,8 @@ public sealed class StreamingMarkdownTests
         var live = new LiveText();
         live.Add(Chunk(text));
         Assert.NotNull(live.TakeFinished());
-        Assert.NotEmpty(Render(live.RenderLive()) ?? []);
-        Assert.All(live.RenderFinal(), r => Render(r));
+        Assert.NotEmpty(Render(live.RenderLive(120, 40)) ?? []);
+        Assert.All(live.RenderFinal(120), r => Render(r));
     }
 
     [Fact]
@@ -106,10 +106,10 @@ public sealed class StreamingMarkdownTests
                 lines.AddRange(Render(finished));
             }
 
-            Render(live.RenderLive());
+            Render(live.RenderLive(120, 40));
         }
 
-        foreach (var final in live.RenderFinal())
+        foreach (var final in live.RenderFinal(120))
         {
             lines.AddRange(Render(final));
         }
