@@ -55,9 +55,9 @@ OI_SAMPLE_SECONDS = 0.05
 
 # STDOUT's buffer may be flushed only by the thread that writes it. MRI appends to it holding the GVL but no lock,
 # while a flush writes it out without the GVL and then moves its offsets: a flush from the sampler thread that
-# overlapped the main thread's writes sent bytes twice or lost them. So the sampler sends the process OI_FLUSH_SIGNAL
-# (a self-signal Ruby handles on the main thread, at its next interrupt check, including one that wakes it from
-# sleep or a blocking read) and the main thread flushes there. Not inside IO's own write methods, though: an
+# overlapped the main thread's writes sent bytes twice or lost them. So the sampler sends the process OI_FLUSH_SIGNAL,
+# whose trap Ruby runs on the main thread at its next interrupt check (the signal also wakes it from a sleep or a
+# blocking read), and the main thread flushes there. Not inside IO's own write methods, though: an
 # interrupt check in writev (puts) comes while it holds a copy of the buffer's offsets, so a flush there doubles
 # bytes too; that output is on its way out anyway. URG: ignored by default, and no Ruby program waits for it.
 OI_FLUSH_SIGNAL = 'URG'
