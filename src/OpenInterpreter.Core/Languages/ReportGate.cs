@@ -49,6 +49,13 @@ internal sealed class ReportGate : ChannelWriter<DriverMessage>
     /// <inheritdoc />
     public override bool TryWrite(DriverMessage item)
     {
+        // Output, the bulk of the messages, carries no state: it passes without the lock, so a run that goes on inline
+        // on the reader thread that wrote it (the channel allows that) never holds the other readers up.
+        if (item is not (CellStarted or FenceReached or CellDone))
+        {
+            return _inner.TryWrite(item);
+        }
+
         lock (_lock)
         {
             switch (item)

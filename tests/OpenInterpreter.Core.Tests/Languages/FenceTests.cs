@@ -25,4 +25,17 @@ public sealed class FenceTests
     {
         Assert.Equal(expected, Sample.PartialMatchLength(Encoding.ASCII.GetBytes(data)));
     }
+
+    [Theory]
+    [InlineData("plain text", -1)]
+    [InlineData("\u001eFENCE\u001e", 0)]
+    [InlineData("ab\u001eFENCE\u001ecd", 2)]
+    [InlineData("\u001e\u001eFENCE\u001e", 1)]
+    [InlineData("\u001eFENC\u001eFENCE\u001e", 5)]
+    [InlineData("\u001eFENCE", -1)]
+    [InlineData("x\u001e", -1)]
+    public void The_fence_is_found_where_it_starts_past_bytes_that_only_begin_it(string data, int expected)
+    {
+        Assert.Equal(expected, Sample.IndexIn(Encoding.ASCII.GetBytes(data)));
+    }
 }

@@ -168,6 +168,66 @@ public sealed class RubySessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_line_a_busy_loop_prints_after_the_tracing_budget_arrives_once_and_in_order()
+    {
+        // Two seconds of puts: the sampler thread runs through forty-odd of its ticks while the main thread writes
+        // into STDOUT's buffer. A flush from the sampler raced those writes and doubled or lost bytes now and then.
+        const string code = "start = Process.clock_gettime(Process::CLOCK_MONOTONIC)\ni = 0\n"
+            + "while (i & 1023) != 0 || Process.clock_gettime(Process::CLOCK_MONOTONIC) - start < 2\n  puts i\n  i += 1\nend\n"
+            + "puts \"end #{i}\"";
+        var lines = new NumberedLines();
+        RunCompleted? completion = null;
+
+        // Not RunToEndAsync: it would keep the hundred-odd megabytes of output this prints.
+        await Task.Run(async () =>
+        {
+            await foreach (var execution in _session.RunAsync(code))
+            {
+                switch (execution)
+                {
+                    case OutputWritten { Stream: OutputStream.Stdout } written:
+                        lines.Add(written.Text);
+                        break;
+                    case RunCompleted completed:
+                        completion = completed;
+                        break;
+                }
+            }
+        }).WaitAsync(SessionTestExtensions.HangLimit);
+
+        Assert.Equal(RunStatus.Succeeded, completion?.Status);
+        Assert.Null(lines.FirstError);
+        Assert.True(lines.Ended, $"no end line after {lines.Count} lines");
+        Assert.True(lines.Count > 10_000, $"only {lines.Count} lines");
+    }
+
+    [Fact]
+    public async Task Output_printed_before_the_code_blocks_on_a_read_streams_out_while_it_waits()
+    {
+        // After the tracing budget STDOUT is buffered; the main thread, blocked in a read, must still flush it.
+        var result = await _session.RunToEndAsync(
+            "start = Process.clock_gettime(Process::CLOCK_MONOTONIC)\nwhile Process.clock_gettime(Process::CLOCK_MONOTONIC) - start < 0.2\n  x = 1\nend\n"
+            + "puts 'waiting'\nreader, writer = IO.pipe\nThread.new { sleep 1.5; writer.write('!') }\nputs reader.read(1)");
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("waiting\n!\n", result.Stdout);
+        var chunks = result.Events.OfType<OutputWritten>().Select(e => e.Text).ToList();
+        Assert.Equal(["waiting\n", "!\n"], chunks);
+    }
+
+    [Fact]
+    public async Task A_cell_that_traps_sigurg_itself_keeps_it_and_is_not_sent_the_drivers_flush_requests()
+    {
+        var result = await _session.RunToEndAsync(
+            "urgent = 0\ntrap('URG') { urgent += 1 }\nstart = Process.clock_gettime(Process::CLOCK_MONOTONIC)\n"
+            + "while Process.clock_gettime(Process::CLOCK_MONOTONIC) - start < 0.5\n  x = 1\nend\nputs urgent\n"
+            + "Process.kill('URG', Process.pid)\nsleep 0.1\nputs urgent");
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("0\n1\n", result.Stdout);
+    }
+
+    [Fact]
     public async Task Disposing_kills_the_children_it_spawned()
     {
         await _session.RunToEndAsync("spawn('sleep', '60')");

@@ -49,10 +49,33 @@ end
 # message per line change (and STDOUT.sync a write call per write), so they last only for the cell's first
 # OI_TRACE_LINES lines of its own: a short cell is followed line by line however loaded the machine is, and a loop is
 # handed after a fraction of a millisecond to a thread that samples the main thread's backtrace OI_SAMPLE_SECONDS
-# apart and flushes the now buffered STDOUT, so output still streams. (Tracing for a fixed time as well sent a tight
-# loop's thousands of line changes of its first 20 ms to the host, a write each, for changes nobody can see.)
+# apart and has the now buffered STDOUT flushed, so output still streams. (Tracing for a fixed time as well sent a
+# tight loop's thousands of line changes of its first 20 ms to the host, a write each, for changes nobody can see.)
 OI_TRACE_LINES = 500
 OI_SAMPLE_SECONDS = 0.05
+
+# STDOUT's buffer may be flushed only by the thread that writes it. MRI appends to it holding the GVL but no lock,
+# while a flush writes it out without the GVL and then moves its offsets: a flush from the sampler thread that
+# overlapped the main thread's writes sent bytes twice or lost them. So the sampler sends the process OI_FLUSH_SIGNAL,
+# whose trap Ruby runs on the main thread at its next interrupt check (the signal also wakes it from a sleep or a
+# blocking read), and the main thread flushes there. Not inside IO's own write methods, though: an
+# interrupt check in writev (puts) comes while it holds a copy of the buffer's offsets, so a flush there doubles
+# bytes too; that output is on its way out anyway. URG: ignored by default, and no Ruby program waits for it.
+OI_FLUSH_SIGNAL = 'URG'
+OI_WRITING = %w[write print puts printf putc << p pp display syswrite write_nonblock flush sync= fsync fdatasync close
+                reopen].freeze
+OI_FLUSH = proc do
+  interrupted = caller_locations(1, 1)&.first
+  next if interrupted && OI_WRITING.include?(interrupted.label)
+
+  # An exception another thread raises into this one must reach the user's code, not the rescue below.
+  Thread.handle_interrupt(Object => :never) do
+    STDOUT.flush
+  rescue StandardError
+    nil
+  end
+end
+trap(OI_FLUSH_SIGNAL, OI_FLUSH)
 
 def __oi_run_cell(number, fence, code)
   filename = "<cell-#{number}>"
@@ -99,13 +122,10 @@ def __oi_start_sampler(main, filename, last)
   STDOUT.sync = false
   Thread.new do
     Thread.current.report_on_exception = false
+    flushing = true
     until Thread.current[:__oi_stop]
       sleep OI_SAMPLE_SECONDS
-      begin
-        STDOUT.flush
-      rescue StandardError
-        nil
-      end
+      flushing &&= __oi_request_flush
       location = (main.backtrace_locations || []).find { |l| l.path == filename }
       if location && location.lineno != last
         last = location.lineno
@@ -113,6 +133,20 @@ def __oi_start_sampler(main, filename, last)
       end
     end
   end
+end
+
+# Asks the main thread to flush STDOUT; false, with the signal left to the user's code, once that code trapped it.
+def __oi_request_flush
+  previous = trap(OI_FLUSH_SIGNAL, OI_FLUSH)
+  unless previous.equal?(OI_FLUSH)
+    trap(OI_FLUSH_SIGNAL, previous)
+    return false
+  end
+
+  Process.kill(OI_FLUSH_SIGNAL, Process.pid)
+  true
+rescue StandardError
+  false
 end
 
 # Waits for the sampler, so no line report of this cell arrives after its "done".
