@@ -52,6 +52,20 @@ public sealed class OutputPumpTests
     }
 
     [Fact]
+    public void A_read_larger_than_a_chunk_goes_on_in_bounded_chunks_with_no_character_cut()
+    {
+        // One read of 300,001 bytes (the pump reads up to 256 KiB at once): its chunks split two-byte characters at
+        // odd byte offsets, and the decoder carries each cut character into the next chunk.
+        var text = "x" + new string('é', 150_000);
+        var messages = Pump(Encoding.UTF8.GetBytes(text), readSize: 300_001);
+
+        var chunks = messages.OfType<OutputMessage>().Select(m => m.Output.Text).ToArray();
+        Assert.True(chunks.Length >= 10, $"{chunks.Length} chunks");
+        Assert.All(chunks, chunk => Assert.InRange(chunk.Length, 1, OutputPump.ChunkBytes));
+        Assert.Equal(text, string.Concat(chunks));
+    }
+
+    [Fact]
     public void Output_already_waiting_in_the_pipe_is_read_on_into_one_chunk()
     {
         var data = Encoding.UTF8.GetBytes(new string('x', 10_000) + "\u001eFENCE\u001e" + "tail");
