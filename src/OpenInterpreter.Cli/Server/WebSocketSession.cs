@@ -16,6 +16,7 @@ namespace OpenInterpreter.Cli.Server;
 internal sealed class WebSocketSession(WebSocket socket, ServerConversation conversation, bool authenticated, ServerAddress address)
 {
     private readonly SemaphoreSlim _send = new(1, 1);
+    private CancellationToken _connection;
     private bool _authenticated = authenticated;
     private string? _openRole;
     private string? _openType;
@@ -25,6 +26,7 @@ internal sealed class WebSocketSession(WebSocket socket, ServerConversation conv
 
     public async Task RunAsync(CancellationToken aborted)
     {
+        _connection = aborted;
         try
         {
             while (await ReceiveAsync(aborted).ConfigureAwait(false) is { } text)
@@ -237,7 +239,11 @@ internal sealed class WebSocketSession(WebSocket socket, ServerConversation conv
         await _send.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            // A cancelled send aborts the whole websocket, so a stopped turn must not cancel one in flight: the client,
+            // which starts its next message as soon as it has "complete", used to stop the turn while that very send
+            // was finishing, and the connection closed with 1006. Only the connection's own end cancels a send.
+            cancellationToken.ThrowIfCancellationRequested();
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _connection).ConfigureAwait(false);
         }
         finally
         {
