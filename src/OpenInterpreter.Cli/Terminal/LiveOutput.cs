@@ -218,15 +218,14 @@ internal sealed class LiveOutput(string code) : ILiveBlock
     /// </summary>
     private static List<List<StyledRun>> Visible(List<List<StyledRun>> lines, int width, int rows)
     {
-        var inner = Math.Max(width - 4, 1); // the panel's border and padding
+        var inner = InnerWidth(width);
         var budget = (long)rows * inner;
         var first = lines.Count;
         long cells = 0;
         while (first > 0 && cells < budget)
         {
             first--;
-            var length = lines[first].Sum(run => run.Text.Length);
-            cells += Math.Max((length + inner - 1) / inner, 1) * (long)inner;
+            cells += RowsOf(lines[first], inner) * (long)inner;
         }
 
         var shown = lines.GetRange(first, lines.Count - first);
@@ -242,13 +241,12 @@ internal sealed class LiveOutput(string code) : ILiveBlock
     /// <summary>The last whole lines that fit in <paramref name="rows"/> once wrapped (the last one always).</summary>
     private static List<List<StyledRun>> Fitting(List<List<StyledRun>> lines, int width, int rows)
     {
-        var inner = Math.Max(width - 4, 1);
+        var inner = InnerWidth(width);
         var first = lines.Count;
         long taken = 0;
         while (first > 0)
         {
-            var length = lines[first - 1].Sum(run => run.Text.Length);
-            var needs = Math.Max((length + inner - 1) / inner, 1);
+            var needs = RowsOf(lines[first - 1], inner);
             if (taken + needs > rows && first < lines.Count)
             {
                 break;
@@ -260,6 +258,13 @@ internal sealed class LiveOutput(string code) : ILiveBlock
 
         return lines.GetRange(first, lines.Count - first);
     }
+
+    /// <summary>The panel's width inside its border and padding.</summary>
+    private static int InnerWidth(int width) => Math.Max(width - 4, 1);
+
+    /// <summary>The rows <paramref name="line"/> takes once wrapped to <paramref name="inner"/> columns (an empty line one).</summary>
+    private static int RowsOf(List<StyledRun> line, int inner) =>
+        Math.Max((line.Sum(run => run.Text.Length) + inner - 1) / inner, 1);
 
     private static List<StyledRun> WithoutFirst(List<StyledRun> line, int characters)
     {

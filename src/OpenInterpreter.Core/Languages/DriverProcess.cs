@@ -24,6 +24,10 @@ internal sealed class DriverProcess : IAsyncDisposable
     /// <summary>Messages in flight between the reader threads and the run: a few dozen chunks of at most 64 KiB.</summary>
     private const int MessageCapacity = 32;
 
+    /// <summary>What the output pipes and the requests FIFO are widened to on Linux (best effort: past
+    /// /proc/sys/fs/pipe-max-size it fails harmlessly).</summary>
+    private const int PipeBytes = 1 << 20;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly Process _process;
@@ -275,8 +279,7 @@ internal sealed class DriverProcess : IAsyncDisposable
     {
         if (OperatingSystem.IsLinux() && pipe is System.IO.Pipes.PipeStream { SafePipeHandle: var handle })
         {
-            // Best effort: fails harmlessly past /proc/sys/fs/pipe-max-size.
-            _ = Libc.Fcntl(handle.DangerousGetHandle(), Libc.SetPipeSize, 1 << 20);
+            _ = Libc.Fcntl(handle.DangerousGetHandle(), Libc.SetPipeSize, PipeBytes);
         }
 
         return pipe;
@@ -298,7 +301,7 @@ internal sealed class DriverProcess : IAsyncDisposable
             return 16384;
         }
 
-        _ = Libc.Fcntl(fifo, Libc.SetPipeSize, 1 << 20);
+        _ = Libc.Fcntl(fifo, Libc.SetPipeSize, PipeBytes);
         return Math.Max(Libc.Fcntl(fifo, Libc.GetPipeSize, 0), 0);
     }
 

@@ -154,7 +154,7 @@ internal sealed class OutputPump
         return _messages.Post(new OutputMessage(new OutputWritten(text, _stream)));
     }
 
-    /// <summary>What <see cref="Emit"/> hands <see cref="string.Create{TState}"/> to decode into the new string.</summary>
+    /// <summary>What <see cref="EmitChunk"/> hands <see cref="string.Create{TState}"/> to decode into the new string.</summary>
     private readonly ref struct Decoding(Decoder decoder, ReadOnlySpan<byte> bytes, bool flush)
     {
         public Decoder Decoder { get; } = decoder;

@@ -10,10 +10,10 @@ namespace OpenInterpreter.Core.Safety;
 internal sealed partial class ShellRules(PathClassifier classifier, List<DangerFinding> findings)
 {
     // Moves with the code's own cd: a relative path after `cd ~ &&` is in the home folder.
-    private PathClassifier paths = classifier;
+    private PathClassifier _paths = classifier;
 
-    /// <summary>Where relative paths lie once the code checked so far has run (its cd followed).</summary>
-    public PathClassifier Paths => paths;
+    /// <summary>Where relative _paths lie once the code checked so far has run (its cd followed).</summary>
+    public PathClassifier Paths => _paths;
 
     // The code's own simple assignments (X=~), put into later words that name them ($X, ${X}).
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
@@ -80,19 +80,23 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
     {
         if (_variables.Count > 0 && command.Words.Any(w => w.Contains('$')))
         {
-            command = command with { Words = [.. command.Words.Select(w => Variable().Replace(w, m => _variables.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value))] };
+            command = command with { Words = [.. command.Words.Select(Expand)] };
         }
 
         foreach (var assignment in command.Assignments ?? [])
         {
             var equals = assignment.IndexOf('=');
-            _variables[assignment[..equals]] = Variable().Replace(assignment[(equals + 1)..], m => _variables.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value);
+            _variables[assignment[..equals]] = Expand(assignment[(equals + 1)..]);
         }
 
         return command;
     }
 
-    /// <summary>Follows a <c>cd</c>, so that later relative paths resolve where the code went.</summary>
+    /// <summary><paramref name="word"/> with the variables the code assigned put in; others stay as written.</summary>
+    private string Expand(string word) =>
+        Variable().Replace(word, m => _variables.TryGetValue(m.Groups["name"].Value, out var value) ? value : m.Value);
+
+    /// <summary>Follows a <c>cd</c>, so that later relative _paths resolve where the code went.</summary>
     private void Follow(ShellCommand command, bool powerShell)
     {
         var words = Unwrap(command.Words);
@@ -104,7 +108,7 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         var target = words.Skip(1).FirstOrDefault(w => !w.StartsWith('-') || w == "-") ?? (powerShell ? null : "~");
         if (target is not null and not "-")
         {
-            paths = paths.After(target);
+            _paths = _paths.After(target);
         }
     }
 
@@ -179,7 +183,7 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         var args = words.Skip(1).ToList();
         foreach (var word in words)
         {
-            if (paths.IsCredential(word))
+            if (_paths.IsCredential(word))
             {
                 Add(Severity.Medium, $"reads credentials ({word})");
             }
@@ -250,9 +254,9 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
                 {
                     foreach (var source in operands.Take(operands.Count - 1))
                     {
-                        if (paths.Classify(source) is PathPlace.Root or PathPlace.Home or PathPlace.System && !(paths.Classify(source) == PathPlace.System && source.Count(c => c == '/') > 2))
+                        if (_paths.Classify(source) is PathPlace.Root or PathPlace.Home or PathPlace.System && !(_paths.Classify(source) == PathPlace.System && source.Count(c => c == '/') > 2))
                         {
-                            Add(Severity.High, $"moves away {PathClassifier.Describe(paths.Classify(source), source)} ({name} {source})");
+                            Add(Severity.High, $"moves away {PathClassifier.Describe(_paths.Classify(source), source)} ({name} {source})");
                         }
                     }
                 }
@@ -333,7 +337,7 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
             }
             else
             {
-                // PowerShell takes a list of paths separated by commas.
+                // PowerShell takes a list of _paths separated by commas.
                 operands.AddRange(powerShell ? arg.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [arg]);
             }
         }
@@ -346,11 +350,11 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         foreach (var operand in operands.Distinct())
         {
             var wildcard = operand.Contains('*') || operand.Contains('?');
-            var place = paths.Classify(operand);
+            var place = _paths.Classify(operand);
             // After a cd, say where a relative path lies: "(rm -r * in ~)".
-            var relative = paths.CurrentDirectory != paths.WorkingDirectory && !operand.StartsWith('/') && !operand.StartsWith('~') && !operand.StartsWith('$');
-            var what = $"{name} {(recursive ? "-r " : "")}{operand}{(relative ? $" in {paths.Shown(paths.CurrentDirectory)}" : "")}";
-            var shown = relative && paths.Resolve(operand) is { } full ? paths.Shown(full) : operand;
+            var relative = _paths.CurrentDirectory != _paths.WorkingDirectory && !operand.StartsWith('/') && !operand.StartsWith('~') && !operand.StartsWith('$');
+            var what = $"{name} {(recursive ? "-r " : "")}{operand}{(relative ? $" in {_paths.Shown(_paths.CurrentDirectory)}" : "")}";
+            var shown = relative && _paths.Resolve(operand) is { } full ? _paths.Shown(full) : operand;
             switch (place)
             {
                 case PathPlace.Root or PathPlace.Home or PathPlace.System when recursive || wildcard || place == PathPlace.System:
@@ -359,7 +363,7 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
                 case PathPlace.InHome or PathPlace.Outside when recursive || wildcard:
                     Add(Severity.High, $"deletes {PathClassifier.Describe(place, shown)} ({what})");
                     break;
-                case PathPlace.InHome or PathPlace.Outside when paths.IsProtected(operand):
+                case PathPlace.InHome or PathPlace.Outside when _paths.IsProtected(operand):
                     Add(Severity.High, $"deletes {shown}, a start-up or key file ({what})");
                     break;
                 case PathPlace.InHome or PathPlace.Outside:
@@ -380,7 +384,7 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
             return; // host:path, on another machine
         }
 
-        var place = paths.Classify(destination);
+        var place = _paths.Classify(destination);
         if (place is PathPlace.Root or PathPlace.Home or PathPlace.System or PathPlace.InHome or PathPlace.Outside)
         {
             Add(Severity.High, $"deletes files in {PathClassifier.Describe(place, destination)} that the source lacks ({what})");
@@ -397,7 +401,7 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
 
         foreach (var start in args.TakeWhile(a => !a.StartsWith('-') && a != "(" && a != "!").DefaultIfEmpty("."))
         {
-            var place = paths.Classify(start);
+            var place = _paths.Classify(start);
             if (place is PathPlace.Root or PathPlace.Home or PathPlace.System or PathPlace.InHome or PathPlace.Outside)
             {
                 Add(Severity.High, $"deletes files in {PathClassifier.Describe(place, start)} (find {start} … -delete)");
@@ -417,11 +421,11 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         {
             Add(Severity.High, $"writes raw data to a disk device ({what})");
         }
-        else if (paths.IsProtected(target))
+        else if (_paths.IsProtected(target))
         {
             Add(Severity.High, $"overwrites {target}, which every new shell or login reads ({what})");
         }
-        else if (paths.Classify(target) is PathPlace.System or PathPlace.Root)
+        else if (_paths.Classify(target) is PathPlace.System or PathPlace.Root)
         {
             Add(Severity.High, $"writes into {target}, a system folder ({what})");
         }
@@ -436,7 +440,7 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         var recursive = args.Any(a => a is "-R" or "--recursive" || (a.StartsWith('-') && !a.StartsWith("--", StringComparison.Ordinal) && a.Contains('R')));
         foreach (var target in args.Where(a => !a.StartsWith('-')).Skip(name == "setfacl" ? 0 : 1))
         {
-            var place = paths.Classify(target);
+            var place = _paths.Classify(target);
             if (place is PathPlace.Root or PathPlace.Home || (recursive && place is PathPlace.System))
             {
                 Add(Severity.High, $"changes the permissions of {PathClassifier.Describe(place, target)} ({name} {string.Join(' ', args)})");
