@@ -99,10 +99,10 @@ internal sealed class DriverProcess : IAsyncDisposable
             }
 
             var setsid = ExecutableLocator.Find("setsid");
-            var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, options);
+            var start = StartInfo(program, runtimePath, script, requests.Name, control.Name, setsid, ParentDeath.Value, options);
             // The sandbox wraps the start command; the session's own folders stay writable.
             options.Sandbox?.Confine(start, [directory.FullName, options.FilesDirectoryOrDefault]);
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"{runtimePath} did not start.");
+            var process = SpawnThread.Start(start);
             SessionProcessLimit.Shared.Adopt(process.Id);
             // The child's stdin is a pipe nobody writes to: closing our end puts it at end-of-file for good.
             process.StandardInput.Close();
@@ -315,6 +315,32 @@ internal sealed class DriverProcess : IAsyncDisposable
         return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
     }
 
+    /// <summary>The command that sets the driver's parent-death signal before it execs the runtime (Linux, util-linux
+    /// 2.33 or later); empty where there is none. Asked once, of a setpriv that runs <c>true</c>.</summary>
+    private static readonly Lazy<string[]> ParentDeath = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || ExecutableLocator.Find("setpriv") is not { } setpriv)
+        {
+            return [];
+        }
+
+        string[] command = [setpriv, "--pdeathsig", "KILL", "--"];
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo(setpriv, [.. command.Skip(1), "true"]) { RedirectStandardError = true, UseShellExecute = false });
+            if (probe is null || !probe.WaitForExit(5000))
+            {
+                return [];
+            }
+
+            return probe.ExitCode == 0 ? command : [];
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return [];
+        }
+    });
+
     private static string WriteDriverScript(DirectoryInfo directory, string resource)
     {
         var path = Path.Combine(directory.FullName, resource);
@@ -326,26 +352,30 @@ internal sealed class DriverProcess : IAsyncDisposable
     }
 
     private static ProcessStartInfo StartInfo(
-        DriverProgram program, string runtimePath, string? script, string requests, string control, string? setsid, SessionOptions options)
+        DriverProgram program, string runtimePath, string? script, string requests, string control, string? setsid, string[] parentDeath, SessionOptions options)
     {
+        // setsid puts the driver in a new session, so it has its own process group and no controlling terminal:
+        // nothing it runs can read from or stop on the user's terminal. It execs in place (our child is never a
+        // group leader), so the driver's pid is the group id. setpriv, which execs too, has the driver killed when
+        // this program dies without the chance to end it (SIGKILL, a crash), so it does not run on unattended.
+        string[] command =
+        [
+            .. setsid is null ? [] : new[] { setsid },
+            .. parentDeath,
+            runtimePath,
+            .. program.RuntimeArguments,
+            .. script is null ? [requests, control] : new[] { script, requests, control },
+        ];
         var start = new ProcessStartInfo
         {
-            // setsid puts the driver in a new session, so it has its own process group and no controlling terminal:
-            // nothing it runs can read from or stop on the user's terminal. It execs in place (our child is never a
-            // group leader), so the driver's pid is the group id.
-            FileName = setsid ?? runtimePath,
+            FileName = command[0],
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory,
         };
-        if (setsid is not null)
-        {
-            start.ArgumentList.Add(runtimePath);
-        }
-
-        foreach (var argument in program.RuntimeArguments.Concat(script is null ? [requests, control] : [script, requests, control]))
+        foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }

@@ -42,6 +42,42 @@ public sealed partial class SignalTests
     }
 
     [Fact]
+    public async Task When_the_program_is_killed_outright_its_session_drivers_die_with_it_and_the_next_one_removes_their_folder()
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("start the job", FakeReply.Execute("python", StartsAChild))
+            .Otherwise(FakeReply.Text("Done."));
+        await using var interpreter = Session.Start(server, "-y");
+
+        await interpreter.WriteLineAsync("start the job");
+        await interpreter.WaitForOutputAsync("pids ", timeoutSeconds: 60);
+        var match = Pids().Match(interpreter.Stdout);
+        var driver = int.Parse(match.Groups[1].Value);
+        // The code's own child outlives its driver (it is the driver's, not the program's); it is ended below.
+        using var child = System.Diagnostics.Process.GetProcessById(int.Parse(match.Groups[2].Value));
+        var folder = DriverFolder(driver);
+        Assert.True(Directory.Exists(folder), folder);
+
+        // SIGKILL: no handler runs, so nothing in the program can end the session; the kernel must.
+        interpreter.Signal(9);
+        await interpreter.WaitForExitAsync();
+
+        Assert.True(await ProcessTable.WaitUntilGoneAsync([driver], TimeSpan.FromSeconds(10)), "the session's driver still runs after its program was killed");
+        child.Kill();
+        await using var next = Session.Start(server, "-y");
+        await next.WriteLineAsync("start the job");
+        await next.WaitForOutputAsync("pids ", timeoutSeconds: 60);
+        Assert.False(Directory.Exists(folder), "the next program's first session did not remove the dead one's folder");
+    }
+
+    /// <summary>The session folder of a running driver, from its command line (it runs the driver script there).</summary>
+    private static string DriverFolder(int pid)
+    {
+        var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+        return Path.GetDirectoryName(arguments.First(a => a.EndsWith("python_driver.py", StringComparison.Ordinal)))!;
+    }
+
+    [Fact]
     public async Task A_termination_signal_at_the_prompt_saves_and_exits_143()
     {
         await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Hello back."));
