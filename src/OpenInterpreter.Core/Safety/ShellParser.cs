@@ -370,7 +370,8 @@ public sealed class ShellParser
         while (_at < _code.Length)
         {
             var c = _code[_at];
-            if (char.IsWhiteSpace(c) || c is ';' or '|' or '(' or ')' or '&' || c == terminator || (c is '<' or '>' && word.Length > 0))
+            // A function body's closing brace is a word of its own: find -exec rm {} and xargs -I{} keep theirs.
+            if (char.IsWhiteSpace(c) || c is ';' or '|' or '(' or ')' or '&' || (c == terminator && (terminator != '}' || word.Length == 0)) || (c is '<' or '>' && word.Length > 0))
             {
                 break;
             }

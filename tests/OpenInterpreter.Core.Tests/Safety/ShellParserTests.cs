@@ -48,6 +48,9 @@ public sealed class ShellParserTests
         Assert.Equal(["f", "f", "g", null], commands.Select(c => c.Function));
         Assert.Equal(["true", "rm", "echo"], ShellParser.Parse("h() { if true; then { rm -rf x; }; fi; echo; }").Select(c => c.Name));
         Assert.All(ShellParser.Parse("h() { if true; then { rm -rf x; }; fi; echo; }"), c => Assert.Equal("h", c.Function));
+        var braces = ShellParser.Parse("g() { find . -exec rm {} \\; ; ls | xargs -I{} echo {}; cd ~; }; g");
+        Assert.Equal(["find", "ls", "xargs", "cd", "g"], braces.Select(c => c.Name));
+        Assert.Equal(["g", "g", "g", "g", null], braces.Select(c => c.Function));
     }
 
     [Fact]
