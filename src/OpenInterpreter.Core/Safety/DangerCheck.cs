@@ -8,8 +8,8 @@ public sealed class DangerCheck(string workingDirectory, string homeDirectory)
 {
     private readonly PathClassifier _paths = new(workingDirectory, homeDirectory);
 
-    // The shell sessions are stateful: a cd in one run moves where the next run's relative paths lie.
-    private readonly Dictionary<string, PathClassifier> _shellFolders = new(StringComparer.Ordinal);
+    // The sessions are stateful: a cd (os.chdir, process.chdir, …) in one run moves where the next run's relative paths lie.
+    private readonly Dictionary<string, PathClassifier> _folders = new(StringComparer.Ordinal);
 
     /// <summary>A check for the current folder and the user's home.</summary>
     public static DangerCheck ForCurrentUser() =>
@@ -19,28 +19,26 @@ public sealed class DangerCheck(string workingDirectory, string homeDirectory)
     public IReadOnlyList<DangerFinding> Check(string language, string code)
     {
         var findings = new List<DangerFinding>();
-        var isShell = language is "shell" or "powershell";
-        var shell = new ShellRules(isShell ? Folder(language) : _paths, findings);
+        var folder = Folder(language);
+        PathClassifier after;
         switch (language)
         {
-            case "shell":
-                shell.CheckCode(code, powerShell: false);
-                break;
-            case "powershell":
-                shell.CheckCode(code, powerShell: true);
+            case "shell" or "powershell":
+                var shell = new ShellRules(folder, findings);
+                shell.CheckCode(code, powerShell: language == "powershell");
+                after = shell.Paths;
                 break;
             default:
-                new ScriptRules(_paths, findings, shell).Check(code, language);
+                var script = new ScriptRules(folder, findings);
+                script.Check(code, language);
+                after = script.Paths;
                 break;
         }
 
-        if (isShell)
+        lock (_folders)
         {
-            lock (_shellFolders)
-            {
-                // Code that was refused moves it too: a wrong folder errs toward more findings, never fewer.
-                _shellFolders[language] = shell.Paths;
-            }
+            // Code that was refused moves it too: a wrong folder errs toward more findings, never fewer.
+            _folders[language] = after;
         }
 
         return [.. findings.OrderByDescending(f => f.Severity)];
@@ -48,9 +46,9 @@ public sealed class DangerCheck(string workingDirectory, string homeDirectory)
 
     private PathClassifier Folder(string language)
     {
-        lock (_shellFolders)
+        lock (_folders)
         {
-            return _shellFolders.GetValueOrDefault(language, _paths);
+            return _folders.GetValueOrDefault(language, _paths);
         }
     }
 }

@@ -50,6 +50,9 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
     public PathClassifier After(string directory) =>
         new(WorkingDirectory, HomeDirectory, Resolve(directory) is { } full ? Path.TrimEndingDirectorySeparator(full) : "");
 
+    /// <summary>The same classifier after a <c>cd</c> to a place known only at run time: relative paths are unknown then.</summary>
+    public PathClassifier AfterUnknown() => new(WorkingDirectory, HomeDirectory, "");
+
     /// <summary>Expands the home folder in <paramref name="path"/> and makes it absolute; null when it names a variable we cannot know.</summary>
     public string? Resolve(string path)
     {
@@ -59,7 +62,8 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
             return null;
         }
 
-        foreach (var home in (string[])["$HOME", "${HOME}", "$env:HOME", "$env:USERPROFILE", "${env:USERPROFILE}", "%USERPROFILE%"])
+        foreach (var home in (string[])["$HOME", "${HOME}", "$env:HOME", "$env:USERPROFILE", "${env:USERPROFILE}", "%USERPROFILE%", "$ENV{HOME}",
+            "#{Dir.home}", "#{ENV['HOME']}", "#{ENV[\"HOME\"]}", "${os.homedir()}", "${process.env.HOME}"])
         {
             if (text.StartsWith(home, StringComparison.OrdinalIgnoreCase) && (text.Length == home.Length || text[home.Length] is '/' or '\\'))
             {
@@ -84,6 +88,10 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
         if (text == "~" || text.StartsWith("~/", StringComparison.Ordinal) || text.StartsWith("~\\", StringComparison.Ordinal))
         {
             text = HomeDirectory + text[1..];
+        }
+        else if (text.StartsWith('~') && OtherHome(text) is { } other)
+        {
+            text = other;
         }
 
         if (text.Contains('$') || text.StartsWith('~'))
@@ -112,6 +120,29 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// <c>~bob/x</c>: bob's home folder, a sibling of ours when ours is in <c>/home</c> or <c>/Users</c> (else
+    /// <c>/home/bob</c>); <c>~+</c> is the current folder; <c>~-</c>, the previous one, and <c>~$X</c> are unknown.
+    /// </summary>
+    private string? OtherHome(string text)
+    {
+        var slash = text.IndexOfAny(['/', '\\']);
+        var user = slash < 0 ? text[1..] : text[1..slash];
+        var rest = slash < 0 ? "" : text[slash..];
+        if (user == "+")
+        {
+            return CurrentDirectory.Length == 0 ? null : CurrentDirectory + rest;
+        }
+
+        if (user.Length == 0 || !user.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-' or '.'))
+        {
+            return null;
+        }
+
+        var homes = Path.GetDirectoryName(HomeDirectory) is "/Users" ? "/Users" : "/home";
+        return user == "root" ? "/root" + rest : homes + "/" + user + rest;
     }
 
     /// <summary>Where <paramref name="path"/> lies; a trailing wildcard (<c>~/*</c>) counts as the folder it empties.</summary>
@@ -214,7 +245,7 @@ public sealed class PathClassifier(string workingDirectory, string homeDirectory
     public static string Describe(PathPlace place, string path) => place switch
     {
         PathPlace.Root => "the whole file system (/)",
-        PathPlace.Home => $"your home folder ({path})",
+        PathPlace.Home => path.Length > 1 && path[0] == '~' && path[1] is not ('/' or '\\') ? $"the home folder {path}" : $"your home folder ({path})",
         PathPlace.System => $"{path}, a system folder",
         PathPlace.InHome or PathPlace.Outside => $"{path}, outside the working folder",
         _ => path,

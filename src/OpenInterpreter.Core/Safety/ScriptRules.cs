@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 namespace OpenInterpreter.Core.Safety;
 
 /// <summary>
-/// The danger rules for Python, JavaScript, Ruby and R: the calls that delete (<c>shutil.rmtree</c>, <c>fs.rmSync</c>,
-/// <c>FileUtils.rm_rf</c>, <c>unlink</c>), overwrite files, run shell commands (<c>os.system</c>,
+/// The danger rules for Python, JavaScript, Ruby, R and Perl: the calls that delete (<c>shutil.rmtree</c>,
+/// <c>fs.rmSync</c>, <c>FileUtils.rm_rf</c>, <c>unlink</c>), overwrite files, run shell commands (<c>os.system</c>,
 /// <c>subprocess.run</c>, <c>child_process.exec</c>, <c>system</c>, whose command is checked as shell code), send
-/// data over the network, or fork without end. Calls are found in code with comments and strings taken out.
+/// data over the network, or fork without end. Calls are found in code with comments and strings taken out; a
+/// relative path is rated where the code's own <c>os.chdir</c> (…) took it (<see cref="ScriptPaths"/>).
 /// </summary>
-internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFinding> findings, ShellRules shell)
+internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFinding> findings)
 {
     private enum Kind
     {
@@ -35,7 +36,7 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
         ],
         ["javascript"] =
         [
-            new(Call(@"(?:fs|fsp|fs\.promises|fse)\.(?:rmSync|rm|rmdirSync|rmdir)|(?<!\.)\brm(?:Sync)?"), Kind.DeleteTreeIfRecursive),
+            new(Call(@"(?:fs|fsp|fs\.promises|fse|\))\.(?:rmSync|rm|rmdirSync|rmdir)|(?<!\.)\brm(?:Sync)?"), Kind.DeleteTreeIfRecursive),
             new(Call(@"rimraf(?:\.sync)?|(?:fse|fs)\.(?:removeSync|remove|emptyDirSync|emptyDir)"), Kind.DeleteTree),
             new(Call(@"(?:fs|fsp|fs\.promises)\.(?:unlinkSync|unlink)|(?<!\.)\bunlink(?:Sync)?"), Kind.DeleteFile),
             new(Call(@"(?:fs|fsp|fs\.promises)\.(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)|(?<!\.)\b(?:writeFileSync|appendFileSync)"), Kind.Write),
@@ -58,14 +59,15 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
             new(Call(@"system2?|shell"), Kind.Shell),
             new(Call(@"(?:httr::)?(?:POST|PUT|PATCH)|socketConnection|curl::curl_upload"), Kind.Network),
         ],
+
+        // Perl has no session of its own; its code is read when shell hands it to perl -e: deletes and commands.
+        ["perl"] =
+        [
+            new(Call(@"(?:File::Path::)?(?:rmtree|remove_tree)", parens: false), Kind.DeleteTree),
+            new(Call(@"(?<![$@%])(?:unlink|rmdir)", parens: false), Kind.DeleteFile),
+            new(Call(@"(?<![$@%])(?:system|exec)", parens: false), Kind.Shell),
+        ],
     };
-
-    // Expressions that stand for the home folder in each language.
-    [GeneratedRegex(@"Path\.home\(\)|os\.environ(?:\.get)?\s*[\[(]\s*\u0001\d+\u0002\s*[\])]|os\.getenv\(\s*\u0001\d+\u0002\s*\)|(?:require\(\s*\u0001\d+\u0002\s*\)|\b\w+)?\.homedir\(\)|process\.env\.(?:HOME|USERPROFILE)|process\.env\[\s*\u0001\d+\u0002\s*\]|Dir\.home|ENV\[\s*\u0001\d+\u0002\s*\]|Sys\.getenv\(\s*\u0001\d+\u0002\s*\)")]
-    private static partial Regex HomeExpression();
-
-    [GeneratedRegex(@"(?:^|\n)\s*(?:const\s+|let\s+|var\s+)?(?<name>[A-Za-z_]\w*)\s*(?:=|<-)(?!=)\s*(?<value>[^\n;]+)")]
-    private static partial Regex Assignment();
 
     [GeneratedRegex(@"(?:while\s*\(?\s*(?:True|true|1|TRUE)\s*\)?|loop\s*(?:do|\{)|for\s*\(\s*;\s*;\s*\)|repeat\s*\{)[\s\S]*\b(?:os\.fork|fork|process\.fork|child_process\.fork)\s*\(?")]
     private static partial Regex ForkLoop();
@@ -79,7 +81,12 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
     private static Regex Call(string names, bool parens = true) =>
         new($@"(?<![\w.])(?:{names})\s*{(parens ? @"\(" : @"(?:\(|[ \t]+(?=[\u0001\[%\w]))")}", RegexOptions.CultureInvariant);
 
-    /// <summary>Checks <paramref name="code"/> written in <paramref name="language"/> (python, javascript, ruby or r).</summary>
+    /// <summary>Where relative paths lie once the checked code has run (its own <c>os.chdir</c> … followed).</summary>
+    public PathClassifier Paths => _end ?? paths;
+
+    private PathClassifier? _end;
+
+    /// <summary>Checks <paramref name="code"/> written in <paramref name="language"/> (python, javascript, ruby, r or perl).</summary>
     public void Check(string code, string language)
     {
         if (!Rules.TryGetValue(language, out var rules))
@@ -88,7 +95,7 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
         }
 
         var source = SourceText.Read(code, language);
-        var variables = Variables(source);
+        var scope = new ScriptPaths(source, language, paths);
         foreach (var literal in source.Literals.Where(paths.IsCredential).Distinct())
         {
             Add(Severity.Medium, $"reads credentials ({literal})");
@@ -96,7 +103,7 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
 
         foreach (var command in source.Commands)
         {
-            shell.CheckCode(command, powerShell: false, depth: 1);
+            new ShellRules(paths, findings).CheckCode(command, powerShell: false, depth: 1);
         }
 
         if (ForkLoop().IsMatch(source.Masked) && source.Masked.Contains("fork", StringComparison.Ordinal))
@@ -108,40 +115,51 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
         {
             foreach (Match match in rule.Call.Matches(source.Masked))
             {
-                var arguments = Arguments(source.Masked, match.Index + match.Length);
-                Apply(rule.Kind, match.Value.TrimStart(')', '.').TrimEnd('(', ' ', '\t'), arguments, source, variables);
+                var arguments = source.ArgumentsAt(match.Index + match.Length);
+                Apply(rule.Kind, match.Value.TrimStart(')', '.').TrimEnd('(', ' ', '\t'), arguments, source, scope, scope.At(match.Index));
             }
         }
 
-        // Path("~/x").unlink(), Path.home().rmdir(): the receiver is the path.
+        // Path("~/x").unlink(), Path.home().rmdir(), p.unlink() in a loop over a listing: the receiver is the path.
         if (language == "python")
         {
             foreach (Match match in PythonPathMethod().Matches(source.Masked))
             {
-                var path = PathOf(match.Groups["receiver"].Value, source, variables);
+                var path = scope.Of(match.Groups["receiver"].Value);
                 var kind = match.Groups["method"].Value is "unlink" or "rmdir" ? Kind.DeleteFile : Kind.Write;
-                Target(kind, path, $"Path(…).{match.Groups["method"].Value}()", recursive: false);
+                Target(kind, path, $"Path(…).{match.Groups["method"].Value}()", recursive: false, scope.At(match.Index));
+            }
+
+            foreach (Match match in VariableDelete().Matches(source.Masked))
+            {
+                var receiver = match.Groups["receiver"].Value;
+                Target(Kind.DeleteFile, receiver is "os" or "shutil" or "Path" ? null : scope.Of(receiver), $"{receiver}.{match.Groups["method"].Value}()", recursive: false, scope.At(match.Index));
             }
         }
+
+        _end = scope.End;
     }
 
     [GeneratedRegex(@"Path\((?<receiver>[^()]*(?:\([^()]*\))?[^()]*)\)(?:\.expanduser\(\))?\.(?<method>unlink|rmdir|write_text|write_bytes)\(")]
     private static partial Regex PythonPathMethod();
 
-    private void Apply(Kind kind, string call, IReadOnlyList<string> arguments, SourceText source, Dictionary<string, string> variables)
+    [GeneratedRegex(@"(?<![\w.])(?<receiver>[A-Za-z_]\w*)\.(?<method>unlink|rmdir)\(")]
+    private static partial Regex VariableDelete();
+
+    private void Apply(Kind kind, string call, IReadOnlyList<string> arguments, SourceText source, ScriptPaths scope, PathClassifier at)
     {
         var first = arguments.Count > 0 ? arguments[0] : "";
         var all = string.Join(',', arguments);
         switch (kind)
         {
             case Kind.DeleteTree:
-                Target(kind, PathOf(first, source, variables), call, recursive: true);
+                Target(kind, scope.Of(first), call, recursive: true, at);
                 break;
             case Kind.DeleteTreeIfRecursive:
-                Target(kind, PathOf(first, source, variables), call, recursive: RecursiveOption().IsMatch(all));
+                Target(kind, scope.Of(first), call, recursive: RecursiveOption().IsMatch(all), at);
                 break;
             case Kind.DeleteFile:
-                Target(kind, PathOf(first, source, variables), call, recursive: false);
+                Target(kind, scope.Of(first), call, recursive: false, at);
                 break;
             case Kind.Write:
                 // open(path) reads; open(path, "w") / File.open(path, "a") writes. The R writers name the file in con= / file=.
@@ -149,12 +167,12 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
                 var mode = call is "open" or "File.open" ? (arguments.Count > 1 ? source.LiteralOf(arguments[1]) ?? "" : "r") : "w";
                 if (mode.IndexOfAny(['w', 'a', 'x', '+']) >= 0)
                 {
-                    Target(kind, PathOf(named ?? (call is "cat" or "writeLines" or "write" ? arguments.LastOrDefault() ?? "" : first), source, variables), call, recursive: false);
+                    Target(kind, scope.Of(named ?? (call is "cat" or "writeLines" or "write" ? arguments.LastOrDefault() ?? "" : first)), call, recursive: false, at);
                 }
 
                 break;
             case Kind.Shell:
-                CheckCommand(call, arguments, source);
+                CheckCommand(call, arguments, source, new ShellRules(at, findings));
                 break;
             case Kind.Network:
                 Add(Severity.Medium, $"sends data over the network ({call})");
@@ -162,7 +180,7 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
         }
     }
 
-    private void CheckCommand(string call, IReadOnlyList<string> arguments, SourceText source)
+    private void CheckCommand(string call, IReadOnlyList<string> arguments, SourceText source, ShellRules shell)
     {
         if (arguments.Count == 0)
         {
@@ -206,12 +224,12 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
             return null;
         }
 
-        var items = Split(text[1..^1]);
+        var items = SourceText.Split(text[1..^1]);
         var values = items.Select(i => source.LiteralOf(i) ?? (i.Trim().Length > 0 ? "$" + i.Trim() : null)).Where(v => v is not null).Select(v => v!).ToList();
         return values.Count > 0 ? values : null;
     }
 
-    private void Target(Kind kind, string? path, string call, bool recursive)
+    private void Target(Kind kind, string? path, string call, bool recursive, PathClassifier at)
     {
         // rmtree(some_variable): not known before the run; the question shows the code.
         if (path is null)
@@ -219,10 +237,10 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
             return;
         }
 
-        var place = paths.Classify(path);
+        var place = at.Classify(path);
         if (kind == Kind.Write)
         {
-            if (paths.IsProtected(path))
+            if (at.IsProtected(path))
             {
                 Add(Severity.High, $"overwrites {path}, which every new shell or login reads ({call})");
             }
@@ -234,142 +252,26 @@ internal sealed partial class ScriptRules(PathClassifier paths, List<DangerFindi
             return;
         }
 
-        var what = $"{call}({path})";
+        // After os.chdir, say where a relative path lies: "(shutil.rmtree(.) in ~)".
+        var relative = at.CurrentDirectory != at.WorkingDirectory && !path.StartsWith('/') && !path.StartsWith('~') && !path.StartsWith('$');
+        // A method of the path itself reads "p.unlink() on ~/*".
+        var what = $"{(call.EndsWith(')') ? $"{call} on {path}" : $"{call}({path})")}{(relative ? $" in {at.Shown(at.CurrentDirectory)}" : "")}";
+        var shown = relative && at.Resolve(path) is { } full ? at.Shown(full) : path;
         switch (place)
         {
             case PathPlace.Root or PathPlace.Home or PathPlace.System:
-                Add(Severity.High, $"deletes {PathClassifier.Describe(place, path)} ({what})");
+                Add(Severity.High, $"deletes {PathClassifier.Describe(place, shown)} ({what})");
                 break;
-            case PathPlace.InHome or PathPlace.Outside when recursive || paths.IsProtected(path):
-                Add(Severity.High, $"deletes {PathClassifier.Describe(place, path)} ({what})");
+            case PathPlace.InHome or PathPlace.Outside when recursive || at.IsProtected(path):
+                Add(Severity.High, $"deletes {PathClassifier.Describe(place, shown)} ({what})");
                 break;
             case PathPlace.InHome or PathPlace.Outside:
-                Add(Severity.Medium, $"deletes {path}, outside the working folder ({what})");
+                Add(Severity.Medium, $"deletes {shown}, outside the working folder ({what})");
+                break;
+            case PathPlace.Unknown when recursive && relative && at.CurrentDirectory.Length == 0:
+                Add(Severity.Medium, $"deletes a path whose place is known only at run time ({what})");
                 break;
         }
-    }
-
-    /// <summary>The path an expression stands for: a literal, the home folder, joins of them, a variable set to one; null when unknown.</summary>
-    private static string? PathOf(string expression, SourceText source, Dictionary<string, string> variables, int depth = 0)
-    {
-        var text = expression.Trim();
-        if (text.Length == 0 || depth > 3)
-        {
-            return null;
-        }
-
-        if (variables.TryGetValue(text, out var assigned))
-        {
-            return PathOf(assigned, source, variables, depth + 1);
-        }
-
-        var home = HomeExpression().Match(text);
-        var rest = home.Success ? text.Remove(home.Index, home.Length) : text;
-        var parts = new List<string>();
-        foreach (Match marker in Regex.Matches(rest, @"\u0001\d+\u0002|\b[A-Za-z_]\w*\b"))
-        {
-            if (source.LiteralOf(marker.Value) is { } literal)
-            {
-                parts.Add(literal);
-            }
-            else if (variables.TryGetValue(marker.Value, out var value) && PathOf(value, source, variables, depth + 1) is { } inner)
-            {
-                parts.Add(inner);
-            }
-        }
-
-        if (!home.Success && parts.Count == 0)
-        {
-            return null;
-        }
-
-        var path = new StringBuilder(home.Success ? "~" : "");
-        foreach (var part in parts)
-        {
-            if (part.StartsWith('~') || path.Length == 0)
-            {
-                path.Clear().Append(part);
-            }
-            else
-            {
-                path.Append(path[^1] == '/' || part.StartsWith('/') ? "" : "/").Append(part);
-            }
-        }
-
-        return path.ToString();
-    }
-
-    private static Dictionary<string, string> Variables(SourceText source)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match match in Assignment().Matches(source.Masked))
-        {
-            variables[match.Groups["name"].Value] = match.Groups["value"].Value.Trim();
-        }
-
-        return variables;
-    }
-
-    /// <summary>The top-level arguments of the call whose parenthesis (or first argument) starts at <paramref name="start"/>.</summary>
-    private static List<string> Arguments(string text, int start)
-    {
-        var depth = 0;
-        var end = start;
-        while (end < text.Length)
-        {
-            var c = text[end];
-            if (c is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (c is ')' or ']' or '}')
-            {
-                if (depth == 0)
-                {
-                    break;
-                }
-
-                depth--;
-            }
-            else if (c == '\n' && depth == 0)
-            {
-                break;
-            }
-
-            end++;
-        }
-
-        return Split(text[start..end]);
-    }
-
-    private static List<string> Split(string text)
-    {
-        var parts = new List<string>();
-        var depth = 0;
-        var from = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] is '(' or '[' or '{')
-            {
-                depth++;
-            }
-            else if (text[i] is ')' or ']' or '}')
-            {
-                depth--;
-            }
-            else if (text[i] == ',' && depth == 0)
-            {
-                parts.Add(text[from..i].Trim());
-                from = i + 1;
-            }
-        }
-
-        if (text[from..].Trim() is { Length: > 0 } last)
-        {
-            parts.Add(last);
-        }
-
-        return parts;
     }
 
     private void Add(Severity severity, string reason)

@@ -4,8 +4,9 @@ namespace OpenInterpreter.Core.Safety;
 
 /// <summary>
 /// Reads shell code (bash, and PowerShell's similar surface) into simple commands: words with quoting removed,
-/// pipelines, <c>&amp;&amp;</c>/<c>||</c>/<c>;</c>/newline lists, groups, command and process substitutions (whose
-/// commands are read as commands of their own), redirections and here-documents. Comments are skipped and quoted
+/// pipelines, <c>&amp;&amp;</c>/<c>||</c>/<c>;</c>/newline lists, groups, function definitions (their body's commands
+/// marked with the function's name), command and process substitutions (whose commands are read as commands of their
+/// own), redirections and here-documents. Comments are skipped and quoted
 /// text stays one word, so <c>echo 'rm -rf /'</c> is an <c>echo</c>, not an <c>rm</c>.
 /// </summary>
 /// <remarks>
@@ -28,6 +29,9 @@ public sealed class ShellParser
     private readonly Counter _pipelines;
     private readonly List<(string Delimiter, bool StripTabs, bool Run)> _pendingHereDocs = [];
     private int _at;
+
+    // The function whose body is being read.
+    private string? _function;
 
     private ShellParser(string code, bool powerShell, List<ShellCommand> commands, Counter pipelines)
     {
@@ -57,6 +61,9 @@ public sealed class ShellParser
         var pipeline = _pipelines.Next();
         var stage = 0;
 
+        // Groups ({ …; }) opened inside a function body, whose closing brace does not end the body.
+        var groups = 0;
+
         void Finish()
         {
             // Keywords and variable assignments before the name are not the command.
@@ -69,7 +76,7 @@ public sealed class ShellParser
             var assignments = words.Take(start).Where(IsAssignment).ToList();
             if (start < words.Count || redirects.Count > 0 || assignments.Count > 0)
             {
-                _commands.Add(new ShellCommand(words.Skip(start).ToList(), redirects.ToList(), pipeline, stage, assignments));
+                _commands.Add(new ShellCommand(words.Skip(start).ToList(), redirects.ToList(), pipeline, stage, assignments, _function));
             }
 
             words.Clear();
@@ -87,6 +94,14 @@ public sealed class ShellParser
         {
             SkipBlanks();
             var c = Peek();
+            if (c == '}' && terminator == '}' && groups > 0)
+            {
+                groups--;
+                _at++;
+                EndPipeline();
+                continue;
+            }
+
             if (c == '\0' || (c == terminator && terminator != '\0'))
             {
                 EndPipeline();
@@ -133,6 +148,12 @@ public sealed class ShellParser
                     Finish();
                     stage++;
                     continue;
+                case '(' when FunctionName(words) is { } name && _code.AsSpan(_at + 1).TrimStart(" \t").StartsWith(")"):
+                    // name() { body; }: the body runs when name is called.
+                    words.Clear();
+                    _at = _code.IndexOf(')', _at) + 1;
+                    ParseFunctionBody(name);
+                    continue;
                 case '(':
                     _at++;
                     EndPipeline();
@@ -150,15 +171,54 @@ public sealed class ShellParser
                 continue;
             }
 
+            if (Peek() == '{' && words.Count == 2 && words[0] == "function")
+            {
+                // function name { body; }
+                var name = words[1];
+                words.Clear();
+                ParseFunctionBody(name);
+                continue;
+            }
+
             var word = ReadWord(terminator);
             if (word is "}" or "{")
             {
+                groups += word == "{" && terminator == '}' ? 1 : 0;
                 EndPipeline();
                 continue;
             }
 
             words.Add(word);
         }
+    }
+
+    /// <summary>The name a function definition gives, when <paramref name="words"/> are <c>name</c> or <c>function name</c> before <c>()</c>.</summary>
+    /// <remarks>Not PowerShell's method calls: <c>$client.Dispose()</c>, <c>[Console]::ReadLine()</c>.</remarks>
+    private static string? FunctionName(List<string> words) =>
+        words.Count is 1 or 2 && (words.Count == 1 || words[0] == "function") && words[^1] is { Length: > 0 } name
+        && !IsAssignment(name) && !Keywords.Contains(name) && name[0] is not ('$' or '[') && !name.Contains('.')
+            ? name
+            : null;
+
+    /// <summary>Reads a function's body (<c>{ …; }</c> or <c>( … )</c>, on this line or the next), its commands marked with <paramref name="name"/>.</summary>
+    private void ParseFunctionBody(string name)
+    {
+        while (Peek() is ' ' or '\t' or '\r' or '\n')
+        {
+            _at++;
+        }
+
+        var close = Peek() switch { '{' => '}', '(' => ')', _ => '\0' };
+        if (close == '\0')
+        {
+            return;
+        }
+
+        _at++;
+        var outer = _function;
+        _function = name;
+        ParseList(close);
+        _function = outer;
     }
 
     private static bool IsAssignment(string word)
@@ -310,7 +370,8 @@ public sealed class ShellParser
         while (_at < _code.Length)
         {
             var c = _code[_at];
-            if (char.IsWhiteSpace(c) || c is ';' or '|' or '(' or ')' or '&' || c == terminator || (c is '<' or '>' && word.Length > 0))
+            // A function body's closing brace is a word of its own: find -exec rm {} and xargs -I{} keep theirs.
+            if (char.IsWhiteSpace(c) || c is ';' or '|' or '(' or ')' or '&' || (c == terminator && (terminator != '}' || word.Length == 0)) || (c is '<' or '>' && word.Length > 0))
             {
                 break;
             }
@@ -374,6 +435,12 @@ public sealed class ShellParser
             var c = _code[_at];
             if (c == Escape && _at + 1 < _code.Length)
             {
+                // Inside double quotes bash keeps a backslash but before $ ` " \ and a newline: python3 -c "print('a\nb')".
+                if (!_powerShell && _code[_at + 1] is not ('$' or '`' or '"' or '\\' or '\n'))
+                {
+                    word.Append(c);
+                }
+
                 word.Append(_code[_at + 1]);
                 _at += 2;
             }

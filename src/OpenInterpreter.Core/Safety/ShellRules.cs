@@ -6,6 +6,8 @@ namespace OpenInterpreter.Core.Safety;
 /// The danger rules for shell commands (bash and PowerShell), applied to each command the <see cref="ShellParser"/>
 /// read: deletes, disk formatting and raw device writes, downloads run as code, overwritten start-up files, recursive
 /// permission changes, destructive git, shutdown; and the medium ones: root, package installs, credentials, uploads.
+/// It follows the code as it runs: its <c>cd</c>, its assignments, <c>for</c> loops (a loop variable stands for each of
+/// its values), functions (their body runs where they are called), and code handed to another shell or interpreter.
 /// </summary>
 internal sealed partial class ShellRules(PathClassifier classifier, List<DangerFinding> findings)
 {
@@ -17,6 +19,15 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
 
     // The code's own simple assignments (X=~), put into later words that name them ($X, ${X}).
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+
+    // for f in ~/* build: the values a loop variable takes.
+    private readonly Dictionary<string, IReadOnlyList<string>> _loops = new(StringComparer.Ordinal);
+
+    // The code's functions: their body, and the commands of the code that defined them (for the body's pipelines).
+    private readonly Dictionary<string, (List<ShellCommand> Body, IReadOnlyList<ShellCommand> All)> _functions = new(StringComparer.Ordinal);
+
+    // The functions being run, so that one that calls itself is run once.
+    private readonly HashSet<string> _calling = new(StringComparer.Ordinal);
 
     private static readonly HashSet<string> Shells = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -67,16 +78,69 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
             CheckPipeline(pipeline.OrderBy(c => c.Stage).ToList());
         }
 
+        var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var command in commands)
         {
-            var known = Substitute(command);
-            Check(known, powerShell, depth);
-            Follow(known, powerShell);
+            if (command.Function is not { } function)
+            {
+                Run(command, commands, powerShell, depth);
+            }
+            else if (defined.Add(function))
+            {
+                Define(function, [.. commands.Where(c => c.Function == function)], commands, powerShell, depth);
+            }
         }
     }
 
-    /// <summary>The command with the values of the code's own earlier assignments put in; records its assignments.</summary>
-    private ShellCommand Substitute(ShellCommand command)
+    /// <summary>Checks one command as it runs: with the values it names put in, a call of one of the code's functions running its body.</summary>
+    private void Run(ShellCommand command, IReadOnlyList<ShellCommand> all, bool powerShell, int depth)
+    {
+        foreach (var known in Substitute(command))
+        {
+            Check(known, powerShell, depth);
+            CheckListedDelete(known, all);
+            Follow(known, powerShell);
+            if (Unwrap(known.Words) is [var name, ..] && _functions.TryGetValue(name, out var function) && _calling.Add(name))
+            {
+                // The body runs in the caller's shell: where the caller is, and its cd moves the caller.
+                foreach (var inner in function.Body)
+                {
+                    Run(inner, function.All, powerShell, depth);
+                }
+
+                _calling.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records a function and rates its body where it is defined, with the body's own cd; the caller does not move
+    /// until the function is called (<c>f() { cd ~; rm -rf *; }</c> is high, <c>f</c>'s call then runs it again).
+    /// </summary>
+    private void Define(string name, List<ShellCommand> body, IReadOnlyList<ShellCommand> all, bool powerShell, int depth)
+    {
+        _functions[name] = (body, all);
+        var (paths, variables) = (_paths, new Dictionary<string, string>(_variables));
+        _calling.Add(name);
+        foreach (var command in body)
+        {
+            Run(command, all, powerShell, depth);
+        }
+
+        _calling.Remove(name);
+        _paths = paths;
+        _variables.Clear();
+        foreach (var (key, value) in variables)
+        {
+            _variables[key] = value;
+        }
+    }
+
+    /// <summary>
+    /// The command with the values of the code's own earlier assignments put in, once for each value of a loop
+    /// variable it names; records its assignments and, for <c>for x in …</c>, the loop's values.
+    /// </summary>
+    private IReadOnlyList<ShellCommand> Substitute(ShellCommand command)
     {
         if (_variables.Count > 0 && command.Words.Any(w => w.Contains('$')))
         {
@@ -87,10 +151,33 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         {
             var equals = assignment.IndexOf('=');
             _variables[assignment[..equals]] = Expand(assignment[(equals + 1)..]);
+            _loops.Remove(assignment[..equals]);
         }
 
-        return command;
+        if (command.Words.Count >= 3 && command.Words[0] is "for" or "select" && command.Words[2] == "in")
+        {
+            _loops[command.Words[1]] = [.. command.Words.Skip(3).Select(LoopValue)];
+            _variables.Remove(command.Words[1]);
+        }
+
+        var loop = command.Words.SelectMany(w => Variable().Matches(w)).Select(m => m.Groups["name"].Value).FirstOrDefault(_loops.ContainsKey);
+        if (loop is null || command.Name is "for" or "select")
+        {
+            return [command];
+        }
+
+        // Enough values to meet the dangerous one among a loop's few literal ones; a glob is one value (~/*).
+        return [.. _loops[loop].Take(16).Select(value => command with
+        {
+            Words = [.. command.Words.Select(w => Variable().Replace(w, m => m.Groups["name"].Value == loop ? value : m.Value))],
+        })];
     }
+
+    /// <summary>What a loop's value stands for: itself, or for <c>$(find X …)</c> each path in X (<c>X/*</c>).</summary>
+    private static string LoopValue(string value) =>
+        value.StartsWith("$(find ", StringComparison.Ordinal) && ShellParser.Parse(value[2..^1]) is [{ Words: [_, var start, ..] }] && !start.StartsWith('-')
+            ? start.TrimEnd('/') + "/*"
+            : value;
 
     /// <summary><paramref name="word"/> with the variables the code assigned put in; others stay as written.</summary>
     private string Expand(string word) =>
@@ -196,16 +283,9 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
             Add(Severity.High, $"runs a download as code ({name} {Shorten(fed)})");
         }
 
-        if (Shells.Contains(lower) || lower is "su")
+        if (InlineCode.Of(words) is { } inline)
         {
-            var index = args.FindIndex(a => a is "-c" or "-Command" or "-command" or "-lc" or "-ic");
-            var script = index >= 0 && index + 1 < args.Count ? args[index + 1]
-                : lower is "eval" or "iex" or "invoke-expression" ? string.Join(' ', args)
-                : null;
-            if (script is not null)
-            {
-                CheckCode(script, powerShell || lower is "pwsh" or "powershell" or "iex" or "invoke-expression", depth + 1);
-            }
+            CheckInline(inline, depth);
         }
 
         if (Deleters.Contains(lower) || (powerShell && lower is "rm" or "rmdir"))
@@ -302,6 +382,70 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         CheckNetwork(name, lower, args);
     }
 
+    /// <summary>
+    /// Code handed to another shell or interpreter is checked by its own language's rules, and its findings say where
+    /// it came from. Code that <c>eval</c> runs in this shell moves this shell (its cd, its assignments).
+    /// </summary>
+    private void CheckInline(InlineCode inline, int depth)
+    {
+        if (depth >= 3)
+        {
+            return;
+        }
+
+        var found = new List<DangerFinding>();
+        if (inline.Language is "shell" or "powershell")
+        {
+            var inner = new ShellRules(_paths, found);
+            foreach (var (key, value) in _variables)
+            {
+                inner._variables[key] = value;
+            }
+
+            foreach (var (key, value) in _functions.Where(f => inline.SameShell))
+            {
+                inner._functions[key] = value;
+            }
+
+            inner.CheckCode(inline.Code, inline.Language == "powershell", depth + 1);
+            if (inline.SameShell)
+            {
+                _paths = inner._paths;
+                foreach (var (key, value) in inner._variables)
+                {
+                    _variables[key] = value;
+                }
+            }
+        }
+        else
+        {
+            new ScriptRules(_paths, found).Check(inline.Code, inline.Language);
+        }
+
+        foreach (var finding in found)
+        {
+            Add(finding.Severity, $"{finding.Reason}, inside {inline.Label}");
+        }
+    }
+
+    /// <summary><c>find ~ -type f | xargs rm</c>: each path the listing gives is deleted.</summary>
+    private void CheckListedDelete(ShellCommand command, IReadOnlyList<ShellCommand> all)
+    {
+        if (command.Stage == 0 || command.Words.Count == 0 || Path.GetFileName(command.Words[0]) != "xargs"
+            || Unwrap(command.Words) is not [var deleter, ..] || !Deleters.Contains(Path.GetFileName(deleter)))
+        {
+            return;
+        }
+
+        foreach (var listing in all.Where(c => c.PipelineIndex == command.PipelineIndex && c.Stage < command.Stage))
+        {
+            if (Unwrap([.. listing.Words.Select(Expand)]) is { Count: > 0 } words && Path.GetFileName(words[0]) == "find")
+            {
+                CheckFind([.. words.Skip(1)], $"| xargs {Path.GetFileName(deleter)}");
+            }
+        }
+    }
+
     private void CheckDelete(string name, List<string> args, bool powerShell)
     {
         var recursive = name is "shred" or "srm";
@@ -391,9 +535,9 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         }
     }
 
-    private void CheckFind(List<string> args)
+    private void CheckFind(List<string> args, string? piped = null)
     {
-        var deletes = args.Contains("-delete") || args.Select((a, i) => (a, i)).Any(p => p.a is "-exec" or "-execdir" or "-ok" && p.i + 1 < args.Count && Path.GetFileName(args[p.i + 1]) is "rm" or "shred");
+        var deletes = piped is not null || args.Contains("-delete") || args.Select((a, i) => (a, i)).Any(p => p.a is "-exec" or "-execdir" or "-ok" && p.i + 1 < args.Count && Path.GetFileName(args[p.i + 1]) is "rm" or "shred");
         if (!deletes)
         {
             return;
@@ -402,9 +546,16 @@ internal sealed partial class ShellRules(PathClassifier classifier, List<DangerF
         foreach (var start in args.TakeWhile(a => !a.StartsWith('-') && a != "(" && a != "!").DefaultIfEmpty("."))
         {
             var place = _paths.Classify(start);
+
+            // find /tmp … deletes what it finds in /tmp, not /tmp.
+            if (place == PathPlace.Outside && _paths.Classify(start.TrimEnd('/') + "/x") == PathPlace.Temporary)
+            {
+                continue;
+            }
+
             if (place is PathPlace.Root or PathPlace.Home or PathPlace.System or PathPlace.InHome or PathPlace.Outside)
             {
-                Add(Severity.High, $"deletes files in {PathClassifier.Describe(place, start)} (find {start} … -delete)");
+                Add(Severity.High, $"deletes files in {PathClassifier.Describe(place, start)} (find {start} … {piped ?? "-delete"})");
             }
         }
     }

@@ -6,7 +6,7 @@ namespace OpenInterpreter.Core.Safety;
 /// <summary>
 /// Program text with its comments removed and each string literal replaced by a numbered marker, so the danger rules
 /// find calls in code, never in text (<c>print("shutil.rmtree('/')")</c> calls <c>print</c>), and still read the
-/// literal a call was given. Ruby's backtick and <c>%x</c> commands are kept apart as shell code.
+/// literal a call was given. Ruby's and Perl's backtick, <c>%x</c> and <c>qx</c> commands are kept apart as shell code.
 /// </summary>
 internal sealed class SourceText
 {
@@ -28,7 +28,7 @@ internal sealed class SourceText
     /// <summary>The string literals' contents, by marker number.</summary>
     public IReadOnlyList<string> Literals { get; }
 
-    /// <summary>Shell commands written in backticks or <c>%x(…)</c> (Ruby).</summary>
+    /// <summary>Shell commands written in backticks, <c>%x(…)</c> (Ruby) or <c>qx(…)</c> (Perl).</summary>
     public IReadOnlyList<string> Commands { get; }
 
     /// <summary>The literal a marker stands for, when <paramref name="text"/> is exactly one marker.</summary>
@@ -43,7 +43,8 @@ internal sealed class SourceText
     /// <summary>Reads <paramref name="code"/> with the comment and string syntax of <paramref name="language"/>.</summary>
     public static SourceText Read(string code, string language)
     {
-        var hashComments = language is "python" or "ruby" or "r";
+        var hashComments = language is "python" or "ruby" or "r" or "perl";
+        var backtickCommands = language is "ruby" or "perl";
         var slashComments = language is "javascript";
         var masked = new StringBuilder(code.Length);
         var literals = new List<string>();
@@ -83,7 +84,8 @@ internal sealed class SourceText
                 continue;
             }
 
-            if (language == "ruby" && c == '%' && i + 2 < code.Length && code[i + 1] == 'x' && "({[<|!".Contains(code[i + 2]))
+            if (((language == "ruby" && c == '%') || (language == "perl" && c == 'q' && (i == 0 || !char.IsLetterOrDigit(code[i - 1]))))
+                && i + 2 < code.Length && code[i + 1] == 'x' && "({[<|!".Contains(code[i + 2]))
             {
                 var closing = code[i + 2] switch { '(' => ')', '{' => '}', '[' => ']', '<' => '>', var same => same };
                 var close = code.IndexOf(closing, i + 3);
@@ -111,7 +113,7 @@ internal sealed class SourceText
                 }
 
                 var value = code[start..Math.Min(j, code.Length)];
-                if (c == '`' && language == "ruby")
+                if (c == '`' && backtickCommands)
                 {
                     commands.Add(value);
                 }
@@ -126,6 +128,69 @@ internal sealed class SourceText
         }
 
         return new SourceText(masked.ToString(), literals, commands);
+    }
+
+    /// <summary>The top-level arguments of the call whose parenthesis (or first argument) ends at <paramref name="start"/> in <see cref="Masked"/>.</summary>
+    public List<string> ArgumentsAt(int start)
+    {
+        var depth = 0;
+        var end = start;
+        while (end < Masked.Length)
+        {
+            var c = Masked[end];
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                if (depth == 0)
+                {
+                    break;
+                }
+
+                depth--;
+            }
+            else if (c == '\n' && depth == 0)
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return Split(Masked[start..end]);
+    }
+
+    /// <summary><paramref name="text"/> split at its top-level commas.</summary>
+    public static List<string> Split(string text)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var from = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (text[i] is ')' or ']' or '}')
+            {
+                depth--;
+            }
+            else if (text[i] == ',' && depth == 0)
+            {
+                parts.Add(text[from..i].Trim());
+                from = i + 1;
+            }
+        }
+
+        if (text[from..].Trim() is { Length: > 0 } last)
+        {
+            parts.Add(last);
+        }
+
+        return parts;
     }
 
     private static string Unescape(string value) =>

@@ -39,4 +39,24 @@ public sealed class ShellParserTests
         Assert.Equal("[echo,x]>~/.bashrc", Commands("echo x >> ~/.bashrc"));
         Assert.Equal("[make]>log", Commands("make 2>&1 >log"));
     }
+
+    [Fact]
+    public void A_functions_body_is_marked_with_its_name_and_its_call_is_a_command()
+    {
+        var commands = ShellParser.Parse("f() { cd ~; rm -rf *; }; function g { ls; }\nf");
+        Assert.Equal(["cd", "rm", "ls", "f"], commands.Select(c => c.Name));
+        Assert.Equal(["f", "f", "g", null], commands.Select(c => c.Function));
+        Assert.Equal(["true", "rm", "echo"], ShellParser.Parse("h() { if true; then { rm -rf x; }; fi; echo; }").Select(c => c.Name));
+        Assert.All(ShellParser.Parse("h() { if true; then { rm -rf x; }; fi; echo; }"), c => Assert.Equal("h", c.Function));
+        var braces = ShellParser.Parse("g() { find . -exec rm {} \\; ; ls | xargs -I{} echo {}; cd ~; }; g");
+        Assert.Equal(["find", "ls", "xargs", "cd", "g"], braces.Select(c => c.Name));
+        Assert.Equal(["g", "g", "g", "g", null], braces.Select(c => c.Function));
+    }
+
+    [Fact]
+    public void Inside_double_quotes_a_backslash_is_kept_but_before_what_it_escapes()
+    {
+        Assert.Equal("[python3,-c,print('a\\nb')]", Commands("python3 -c \"print('a\\nb')\""));
+        Assert.Equal("[echo,a \"b\" $x \\]", Commands("echo \"a \\\"b\\\" \\$x \\\\\""));
+    }
 }
