@@ -19,15 +19,11 @@ public sealed partial class SignalTests
     [InlineData(1, 129)]
     public async Task A_termination_signal_while_code_runs_ends_every_process_saves_and_exits_128_plus_the_signal(int signal, int exitCode)
     {
-        await using var server = FakeModelServer.Start()
-            .WhenLastMessageContains("start the job", FakeReply.Execute("python", StartsAChild))
-            .Otherwise(FakeReply.Text("Done."));
+        await using var server = JobServer();
         await using var interpreter = Session.Start(server, "-y");
 
-        await interpreter.WriteLineAsync("start the job");
-        await interpreter.WaitForOutputAsync("pids ", timeoutSeconds: 60);
-        var match = Pids().Match(interpreter.Stdout);
-        int[] pids = [int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)];
+        var (driver, child) = await StartTheJobAsync(interpreter);
+        int[] pids = [driver, child];
         Assert.All(pids, pid => Assert.True(ProcessTable.IsRunning(pid)));
 
         interpreter.Signal(signal);
@@ -44,17 +40,12 @@ public sealed partial class SignalTests
     [Fact]
     public async Task When_the_program_is_killed_outright_its_session_drivers_die_with_it_and_the_next_one_removes_their_folder()
     {
-        await using var server = FakeModelServer.Start()
-            .WhenLastMessageContains("start the job", FakeReply.Execute("python", StartsAChild))
-            .Otherwise(FakeReply.Text("Done."));
+        await using var server = JobServer();
         await using var interpreter = Session.Start(server, "-y");
 
-        await interpreter.WriteLineAsync("start the job");
-        await interpreter.WaitForOutputAsync("pids ", timeoutSeconds: 60);
-        var match = Pids().Match(interpreter.Stdout);
-        var driver = int.Parse(match.Groups[1].Value);
+        var (driver, childId) = await StartTheJobAsync(interpreter);
         // The code's own child outlives its driver (it is the driver's, not the program's); it is ended below.
-        using var child = System.Diagnostics.Process.GetProcessById(int.Parse(match.Groups[2].Value));
+        using var child = System.Diagnostics.Process.GetProcessById(childId);
         var folder = DriverFolder(driver);
         Assert.True(Directory.Exists(folder), folder);
 
@@ -65,9 +56,23 @@ public sealed partial class SignalTests
         Assert.True(await ProcessTable.WaitUntilGoneAsync([driver], TimeSpan.FromSeconds(10)), "the session's driver still runs after its program was killed");
         child.Kill();
         await using var next = Session.Start(server, "-y");
-        await next.WriteLineAsync("start the job");
-        await next.WaitForOutputAsync("pids ", timeoutSeconds: 60);
+        await next.WriteLineAsync("say hi");
+        await next.WaitForOutputAsync("hi there", timeoutSeconds: 60);
         Assert.False(Directory.Exists(folder), "the next program's first session did not remove the dead one's folder");
+    }
+
+    private static FakeModelServer JobServer() => FakeModelServer.Start()
+        .WhenLastMessageContains("start the job", FakeReply.Execute("python", StartsAChild))
+        .WhenLastMessageContains("say hi", FakeReply.Execute("python", "print('hi' + ' there')"))
+        .Otherwise(FakeReply.Text("Done."));
+
+    /// <summary>Asks for <see cref="StartsAChild"/> and returns the pids it printed: its driver's and its child's.</summary>
+    private static async Task<(int Driver, int Child)> StartTheJobAsync(InterpreterProcess interpreter)
+    {
+        await interpreter.WriteLineAsync("start the job");
+        await interpreter.WaitForOutputAsync("pids ", timeoutSeconds: 60);
+        var match = Pids().Match(interpreter.Stdout);
+        return (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
     }
 
     /// <summary>The session folder of a running driver, from its command line (it runs the driver script there).</summary>
