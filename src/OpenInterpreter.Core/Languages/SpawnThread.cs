@@ -12,26 +12,20 @@ namespace OpenInterpreter.Core.Languages;
 internal static class SpawnThread
 {
     private static readonly BlockingCollection<Spawn> Requests = [];
-    private static readonly Lazy<Thread> Thread = new(StartThread);
-
-    /// <summary><see cref="Process.Start(ProcessStartInfo)"/> on the spawn thread; its exceptions are rethrown here.</summary>
-    public static Process Start(ProcessStartInfo start)
-    {
-        if (System.Threading.Thread.CurrentThread == Thread.Value)
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
-        }
-
-        var spawn = new Spawn(start, new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously));
-        Requests.Add(spawn);
-        return spawn.Started.Task.GetAwaiter().GetResult();
-    }
-
-    private static Thread StartThread()
+    private static readonly Lazy<Thread> Thread = new(() =>
     {
         var thread = new Thread(Serve) { IsBackground = true, Name = "oi-spawn" };
         thread.Start();
         return thread;
+    });
+
+    /// <summary><see cref="Process.Start(ProcessStartInfo)"/> on the spawn thread; its exceptions are rethrown here.</summary>
+    public static Process Start(ProcessStartInfo start)
+    {
+        _ = Thread.Value;
+        var spawn = new Spawn(start, new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously));
+        Requests.Add(spawn);
+        return spawn.Started.Task.GetAwaiter().GetResult();
     }
 
     private static void Serve()
