@@ -52,6 +52,10 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
 
+    /// <summary>usleep: a pause shorter than <see cref="Thread.Sleep(int)"/>'s millisecond.</summary>
+    [LibraryImport("libc", EntryPoint = "usleep")]
+    public static partial int MicroSleep(uint microseconds);
+
     [LibraryImport("libc", EntryPoint = "getpgrp")]
     public static partial int GetProcessGroup();
 }

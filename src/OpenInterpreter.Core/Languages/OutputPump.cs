@@ -22,6 +22,9 @@ internal sealed class OutputPump
     /// chunk, and the bytes go on in chunks of <see cref="ChunkBytes"/>.</summary>
     private const int ReadBytes = 8 * ChunkBytes;
 
+    /// <summary>How long the pump pauses between reads while its writer trickles (<see cref="Trickle"/>).</summary>
+    private const uint PauseMicroseconds = 250;
+
     private readonly Stream _source;
     private readonly OutputStream _stream;
     private readonly ChannelWriter<DriverMessage> _messages;
@@ -29,6 +32,9 @@ internal sealed class OutputPump
     private volatile Fence? _fence;
 
     private readonly Func<int> _unread;
+
+    /// <summary>Whether the last <see cref="Scan"/> found the fence: the cell's output ended there.</summary>
+    private bool _fenceFound;
 
     /// <param name="source">The pipe to read.</param>
     /// <param name="stream">Which of the child's streams it is.</param>
@@ -54,8 +60,18 @@ internal sealed class OutputPump
     {
         var buffer = new byte[ReadBytes];
         var held = 0;
+        var trickle = new Trickle();
         while (held >= 0)
         {
+            if (trickle.PauseFirst)
+            {
+                // A writer that trickles out small writes (Python unbuffered: a write per line) would cost a read, a
+                // chunk and a wake-up of the consumer per write: a core of the host's CPU for a flood of lines. A
+                // pause of a quarter of a millisecond lets its writes gather in the pipe (1 MiB: more than a fast
+                // writer fills meanwhile), to be read and passed on together.
+                _ = Libc.MicroSleep(PauseMicroseconds);
+            }
+
             var read = ReadSome(buffer.AsSpan(held));
             while (read > 0 && held + read < buffer.Length && _unread() > 0 && ReadSome(buffer.AsSpan(held + read)) is var more and > 0)
             {
@@ -72,7 +88,9 @@ internal sealed class OutputPump
                 return;
             }
 
+            var filled = held + read == buffer.Length;
             held = Scan(buffer, held + read);
+            trickle.Read(read, _fenceFound, filled);
         }
     }
 
@@ -95,6 +113,7 @@ internal sealed class OutputPump
     private int Scan(byte[] buffer, int count)
     {
         var start = 0;
+        _fenceFound = false;
         while (true)
         {
             var data = buffer.AsSpan(start, count - start);
@@ -108,6 +127,7 @@ internal sealed class OutputPump
                     return -1;
                 }
 
+                _fenceFound = true;
                 start += at + fence!.Bytes.Length;
                 continue;
             }

@@ -76,6 +76,46 @@ public sealed class OutputPumpTests
         Assert.Equal(new string('x', 10_000), TextBefore<FenceReached>(messages));
     }
 
+    [FactOffMacOS]
+    public void A_writer_that_trickles_small_writes_into_a_pipe_has_them_passed_on_together_and_in_order()
+    {
+        // 20,000 writes of a 64-byte line, each a system call, as Python writes unbuffered: read as they come, each
+        // would be a chunk (a read, a string, a wake-up of the consumer).
+        const int writes = 20_000;
+        using var reader = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        using var writer = new System.IO.Pipes.AnonymousPipeClientStream(System.IO.Pipes.PipeDirection.Out, reader.ClientSafePipeHandle);
+        var line = Encoding.ASCII.GetBytes(new string('x', 63) + "\n");
+        var writing = new Thread(() =>
+        {
+            for (var i = 0; i < writes; i++)
+            {
+                writer.Write(line);
+                Thread.SpinWait(100);
+            }
+
+            writer.Write(Sample.Bytes);
+            writer.Dispose();
+        });
+        var channel = Channel.CreateUnbounded<DriverMessage>();
+        var pump = new OutputPump(reader, OutputStream.Stdout, channel.Writer);
+        pump.Expect(Sample);
+
+        writing.Start();
+        pump.Run();
+        writing.Join();
+
+        channel.Writer.Complete();
+        var messages = new List<DriverMessage>();
+        while (channel.Reader.TryRead(out var message))
+        {
+            messages.Add(message);
+        }
+
+        var chunks = messages.TakeWhile(m => m is not FenceReached).OfType<OutputMessage>().Count();
+        Assert.Equal(string.Concat(Enumerable.Repeat(Encoding.ASCII.GetString(line), writes)), TextBefore<FenceReached>(messages));
+        Assert.True(chunks < writes / 10, $"{chunks} chunks for {writes} writes");
+    }
+
     private static List<DriverMessage> Pump(byte[] data, int readSize, bool knowsUnread = false)
     {
         var channel = Channel.CreateUnbounded<DriverMessage>();
