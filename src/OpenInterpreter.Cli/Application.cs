@@ -26,6 +26,11 @@ internal static class Application
         {
             // The other front ends keep stdout for their protocol: the sandbox's one line goes to stderr.
             var frontEndSandbox = CreateSandbox(settings, new PlainConversationView(Console.Error, Console.Error));
+            if (frontEndSandbox is null && settings.EffectiveSandbox != "off")
+            {
+                // safe_mode: auto's sandbox could not be made and that was said: the library is not to try again.
+                settings = settings with { Sandbox = "off" };
+            }
             if (invocation.Mcp)
             {
                 return await McpServer.RunAsync(settings, paths, frontEndSandbox).ConfigureAwait(false);
