@@ -24,8 +24,20 @@ internal static class Application
         var paths = InterpreterPaths.ForCurrentUser();
         if (invocation.Mcp || invocation.Server || invocation.Json)
         {
-            // The other front ends keep stdout for their protocol: the sandbox's one line goes to stderr.
-            var frontEndSandbox = CreateSandbox(settings, new PlainConversationView(Console.Error, Console.Error));
+            // The other front ends keep stdout for their protocol: the sandbox's and --local's lines go to stderr.
+            var stderrView = new PlainConversationView(Console.Error, Console.Error);
+            if (invocation.Local && !invocation.Mcp)
+            {
+                // Nobody is asked here: the remembered model while its server offers it, else the first one found.
+                settings = await ChooseLocalModelAsync(settings, invocation, paths, interactive: false, stderrView).ConfigureAwait(false);
+            }
+
+            var frontEndSandbox = CreateSandbox(settings, stderrView);
+            if (frontEndSandbox is null && settings.EffectiveSandbox != "off")
+            {
+                // safe_mode: auto's sandbox could not be made and that was said: the library is not to try again.
+                settings = settings with { Sandbox = "off" };
+            }
             if (invocation.Mcp)
             {
                 return await McpServer.RunAsync(settings, paths, frontEndSandbox).ConfigureAwait(false);
@@ -49,14 +61,7 @@ internal static class Application
         var interactive = !plain && !Console.IsInputRedirected;
         if (invocation.Local)
         {
-            var profiles = new ProfileStore(paths.ProfilesDirectory);
-            var remembered = LocalModelChooser.Remembered(profiles);
-            settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, paths.ModelsDirectory, remembered, CancellationToken.None).ConfigureAwait(false) };
-            view.Notice(settings.Llm.ApiBase is null ? $"Using {settings.Llm.Model} in-process." : $"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
-            if (settings.Llm.Model != remembered)
-            {
-                LocalModelChooser.Remember(profiles, settings.Llm);
-            }
+            settings = await ChooseLocalModelAsync(settings, invocation, paths, interactive, view).ConfigureAwait(false);
         }
 
         // Every error, notice and verbose line, and every saved conversation, has the known secrets masked.
@@ -176,6 +181,21 @@ internal static class Application
         await shell.RunInteractiveAsync(input!, promptWriter, message).ConfigureAwait(false);
         signals.WaitIfTerminating();
         return ExitCodes.Done;
+    }
+
+    /// <summary><c>--local</c>: the local model to use, said in one line and remembered in the <c>local</c> profile.</summary>
+    private static async Task<InterpreterSettings> ChooseLocalModelAsync(InterpreterSettings settings, Invocation invocation, InterpreterPaths paths, bool interactive, IConversationView view)
+    {
+        var profiles = new ProfileStore(paths.ProfilesDirectory);
+        var remembered = LocalModelChooser.Remembered(profiles);
+        settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, paths.ModelsDirectory, remembered, CancellationToken.None).ConfigureAwait(false) };
+        view.Notice(settings.Llm.ApiBase is null ? $"Using {settings.Llm.Model} in-process." : $"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
+        if (settings.Llm.Model != remembered)
+        {
+            LocalModelChooser.Remember(profiles, settings.Llm);
+        }
+
+        return settings;
     }
 
     /// <summary>The first message: the words on the command line, or all of standard input under <c>--stdin</c>.</summary>

@@ -46,8 +46,15 @@ public sealed class Interpreter : IAsyncDisposable
         // callback says no, or when there is none) even under auto-run.
         _approver = new Safety.SafetyGate(new AutoRunApprover(this, ask), ask, Safety.SafetyPolicy.ForCurrentUser(settings));
         _loop = new ConversationLoop(model, languages, _approver, settings, paths);
+        if (settings.MaxBudget is not null && ModelPrices.Find(settings.Llm.Model) is null)
+        {
+            // The terminal says so after every turn; here there is no status line, so it is said once, up front.
+            log?.Invoke(_loop.Spending.Summary);
+        }
+
         var secrets = Safety.SecretRedactor.ForCurrentProcess(settings.Llm.ApiKey);
-        _recorder = saveConversations ? new ConversationRecorder(new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask }) : null;
+        // OI's conversation_history: false keeps this conversation out of the conversations folder whatever the caller asked.
+        _recorder = saveConversations && settings.ConversationHistory ? new ConversationRecorder(new ConversationStore(paths.ConversationsDirectory) { Mask = secrets.Mask }) : null;
         Settings = settings;
     }
 
@@ -55,8 +62,11 @@ public sealed class Interpreter : IAsyncDisposable
     /// Creates an interpreter: the model client from <see cref="InterpreterSettings.Llm"/>, sessions started on first
     /// use. <paramref name="approve"/> is asked before each run while auto-run is off (null: nothing runs, and the
     /// model is told why); with <paramref name="saveConversations"/> each turn is saved like the terminal's.
-    /// <paramref name="log"/> gets retry notices (and, with <see cref="InterpreterSettings.Verbose"/>, the requests).
-    /// The language sessions run inside <paramref name="sandbox"/> when one is given (<see cref="Safety.Sandbox.Create"/>).
+    /// <paramref name="log"/> gets retry notices (and, with <see cref="InterpreterSettings.Verbose"/> or
+    /// <see cref="InterpreterSettings.Debug"/>, the requests). The language sessions run inside <paramref name="sandbox"/>
+    /// when one is given, else inside the one the settings ask for (<see cref="InterpreterSettings.EffectiveSandbox"/>,
+    /// with bubblewrap); one asked for by name that cannot be enforced throws, one only implied by <c>safe_mode: auto</c>
+    /// is said to <paramref name="log"/> and the sessions run unconfined, as at the terminal.
     /// </summary>
     public static Interpreter Create(
         InterpreterSettings settings,
@@ -79,9 +89,24 @@ public sealed class Interpreter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(approver);
         ArgumentNullException.ThrowIfNull(settings);
         paths ??= InterpreterPaths.ForCurrentUser();
-        var model = ChatModelFactory.Create(settings.Llm, log is null ? null : line => { if (settings.Verbose) { log(line); } }, log is null ? null : notice => log(notice.Text));
+        sandbox ??= SandboxFor(settings, log);
+        var model = ChatModelFactory.Create(settings.Llm, log is null ? null : line => { if (settings.Verbose || settings.Debug) { log(line); } }, log is null ? null : notice => log(notice.Text));
         var languages = new LanguageRegistry { FilesDirectory = Path.Combine(paths.CacheDirectory, "files"), Sandbox = sandbox };
         return new Interpreter(model, languages, settings, paths, approver, saveConversations, log);
+    }
+
+    /// <summary>The sandbox the settings ask for; the library has no launcher of its own, so only bubblewrap can enforce it.</summary>
+    private static Safety.Sandbox? SandboxFor(InterpreterSettings settings, Action<string>? log)
+    {
+        try
+        {
+            return Safety.Sandbox.Create(settings.EffectiveSandbox, settings.SandboxNetwork, Environment.CurrentDirectory, launcher: []);
+        }
+        catch (InterpreterException e) when (settings.Sandbox is null)
+        {
+            log?.Invoke($"safe_mode: auto would sandbox every run, but {e.Message} Runs are not sandboxed; the danger check still applies.");
+            return null;
+        }
     }
 
     /// <summary>The settings it was created with.</summary>

@@ -58,6 +58,28 @@ public sealed class InterpreterTests
         Assert.Contains("Short.", text);
     }
 
+
+    [Fact]
+    public async Task The_sandbox_named_in_the_settings_confines_the_sessions_without_one_being_passed()
+    {
+        var outside = Directory.CreateTempSubdirectory("oi-lib-outside-").FullName;
+        var target = Path.Combine(outside, "written.txt");
+        await using var server = FakeModelServer.Start()
+            .When(r => r.ToolResults.Count > 0, FakeReply.Text("Done."))
+            .Otherwise(FakeReply.Execute("shell", $"echo hi > {target}; echo exit=$?"));
+
+        await using (var confined = Interpreter.Create(Settings(server, autoRun: true) with { Sandbox = "read-only" }, paths: TempPaths()))
+        {
+            await Collect(confined.ChatAsync("write it"));
+            Assert.False(File.Exists(target), "a read-only sandbox let the session write outside its own folders");
+            Assert.DoesNotContain("exit=0", server.Requests[^1].ToolResults.Single());
+        }
+
+        // The same run without the setting writes the file: what stopped it was the sandbox.
+        await using var free = Interpreter.Create(Settings(server, autoRun: true), paths: TempPaths());
+        await Collect(free.ChatAsync("write it"));
+        Assert.True(File.Exists(target));
+    }
     private static async Task<List<OpenInterpreter.Core.Messages.LmcChunk>> Collect(IAsyncEnumerable<OpenInterpreter.Core.Messages.LmcChunk> chunks)
     {
         var all = new List<OpenInterpreter.Core.Messages.LmcChunk>();

@@ -53,7 +53,7 @@ internal sealed class CliOptions
     public Option<bool> Debug { get; } = Flag("debug", "Everything --verbose shows, and every chunk of the conversation as JSON (also %debug)", "-debug");
     public Option<bool> DisableTelemetry { get; } = Flag("disable_telemetry", "Accepted for OI's users: this program sends no telemetry at all", "-dt");
     public Option<bool> ContributeConversation { get; } = Flag("contribute_conversation", "Accepted for OI's users: this program shares no conversations");
-    public Option<bool> Offline { get; } = Flag("offline", "Nothing but the model's endpoint is contacted (always so here)", "-o");
+    public Option<bool> Offline { get; } = Flag("offline", "Nothing but the model's endpoint is contacted: an MCP server of the profile off this machine is refused", "-o");
     public Option<bool> LocalModels { get; } = Flag("local_models", "Print (and on a desktop open) the folder of local GGUF models, then exit");
     public Option<bool> Codestral { get; } = Flag("codestral", "Load the built-in codestral profile: Codestral on Ollama");
     public Option<bool> Assistant { get; } = Flag("assistant", "Load the built-in assistant profile: short spoken-style answers, runs code, loop mode");

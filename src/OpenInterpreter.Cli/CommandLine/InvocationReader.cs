@@ -36,6 +36,7 @@ internal static class InvocationReader
             throw new UsageException($"Unrecognized option '{unknown}'.");
         }
 
+        FrontEndFlags.Check(parsed, options);
         var maxTokens = parsed.GetValue(options.MaxTokens);
         var contextWindow = parsed.GetValue(options.ContextWindow);
         if (maxTokens is <= 0)

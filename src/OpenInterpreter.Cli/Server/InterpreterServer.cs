@@ -172,6 +172,14 @@ internal sealed class InterpreterServer(ServerAddress address, InterpreterSettin
         try
         {
             var updated = SettingsLoader.Apply([layer], Settings).Settings;
+            if (updated.EffectiveSandbox != Settings.EffectiveSandbox || updated.SandboxNetwork != Settings.SandboxNetwork)
+            {
+                // The sessions' sandbox is made once, when the server starts; taking the new value would change nothing.
+                throw new InterpreterException(
+                    $"The sandbox is set when the server starts (now {Settings.EffectiveSandbox}{(Settings.SandboxNetwork ? ", network allowed" : "")}); POST /settings cannot change it.",
+                    "Restart the server with --sandbox (and --sandbox_network) as wanted.");
+            }
+
             var onlyAutoRun = layer.Entries.All(e => e.Key == "auto_run");
             Settings = updated;
             ServerConversation[] open;

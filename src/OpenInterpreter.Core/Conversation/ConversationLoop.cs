@@ -75,7 +75,7 @@ public sealed class ConversationLoop(
     public List<ChatMessage> BuildRequest(string? nextUserMessage = null)
     {
         IReadOnlyList<LmcMessage> messages = nextUserMessage is null ? Messages : [.. Messages, LmcMessage.UserText(nextUserMessage)];
-        var history = ChatHistory.Build(SystemText, messages, settings.Llm.SupportsVision || VisionModels.Recognises(settings.Llm.Model), codeAsText: TextMode, settings.Templates);
+        var history = ChatHistory.Build(SystemText, messages, settings.Llm.SupportsVision ?? VisionModels.Recognises(settings.Llm.Model), codeAsText: TextMode, settings.Templates);
         return ContextTrimmer.Budget(settings.Llm) is { } budget ? ContextTrimmer.Trim(history, budget, Tokens) : history;
     }
 

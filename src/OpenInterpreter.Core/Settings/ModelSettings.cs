@@ -29,8 +29,8 @@ public sealed record ModelSettings
     /// <summary>Whether the model is called with tools; false means code arrives as fenced blocks in text.</summary>
     public bool SupportsFunctions { get; init; } = true;
 
-    /// <summary>Whether the model accepts images.</summary>
-    public bool SupportsVision { get; init; }
+    /// <summary>Whether the model accepts images; null to judge by its name (<see cref="Models.VisionModels"/>).</summary>
+    public bool? SupportsVision { get; init; }
 
     /// <summary>Longest silence between two chunks of a streamed reply before it is given up; zero for no limit.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(120);

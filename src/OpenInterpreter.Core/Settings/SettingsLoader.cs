@@ -12,6 +12,7 @@ public static class SettingsLoader
     {
         var settings = defaults ?? new InterpreterSettings();
         var warnings = new List<string>();
+        string? apiVersionAt = null;
         foreach (var layer in layers)
         {
             warnings.AddRange(layer.Warnings);
@@ -26,6 +27,7 @@ public static class SettingsLoader
                 {
                     settings = key.Apply(settings, value);
                     last[name] = (key, value);
+                    apiVersionAt = name == "llm.api_version" ? value.Location : apiVersionAt;
                 }
                 else
                 {
@@ -48,11 +50,24 @@ public static class SettingsLoader
         }
 
         Check(settings);
+        if (apiVersionAt is not null && ApiVersionUnused(settings.Llm) is { } unused)
+        {
+            warnings.Add($"{apiVersionAt}: {unused}");
+        }
+
         return new LoadedSettings(PreferEnvironmentKey(settings), warnings);
     }
 
     private static void Check(InterpreterSettings settings)
     {
+        // offline: nothing but the model's endpoint is contacted; an MCP server elsewhere would be.
+        if (settings.Offline && settings.McpServers.FirstOrDefault(s => s.Url is { } url && !IsThisMachine(url)) is { } remote)
+        {
+            throw new SettingsException(
+                $"offline is on, but mcp_servers.{remote.Name} is at {remote.Url}, which is not this machine.",
+                "Remove that server from the profile, or turn offline off.");
+        }
+
         if (settings.Llm is { ContextWindow: { } window, MaxTokens: { } tokens } && window <= tokens)
         {
             throw new SettingsException(
@@ -60,6 +75,32 @@ public static class SettingsLoader
                 "Raise --context_window or lower --max_tokens.");
         }
     }
+
+    /// <summary>Only Azure OpenAI sends an <c>api-version</c>; for any other provider the setting would change nothing.</summary>
+    private static string? ApiVersionUnused(ModelSettings llm)
+    {
+        if (llm.ApiVersion is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var provider = ModelRoute.Resolve(llm).Provider;
+            return provider.Kind == ProviderKind.Azure
+                ? null
+                : $"llm.api_version is Azure OpenAI's (azure/<deployment>); {llm.Model} goes to {provider.DisplayName}, which has no api-version, so it is ignored.";
+        }
+        catch (InterpreterException)
+        {
+            // A model that cannot be routed fails on its own, with its own line, when it is called.
+            return null;
+        }
+    }
+
+    private static bool IsThisMachine(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A key written in a profile gives way to the provider's key variable (environment beats profiles).</summary>
     private static InterpreterSettings PreferEnvironmentKey(InterpreterSettings settings)

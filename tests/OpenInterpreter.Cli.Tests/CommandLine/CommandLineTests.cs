@@ -73,4 +73,17 @@ public sealed class CommandLineTests
         Assert.Contains("data: [DONE]", interpreter.Stderr);
         Assert.DoesNotContain(EndToEnd.Session.TestKey, interpreter.Stderr + interpreter.Stdout);
     }
+
+    [Theory]
+    [InlineData("--host sets where --server listens; without --server it would do nothing. Add --server, or leave out --host.", "--host", "0.0.0.0", "hello")]
+    [InlineData("--port sets where --server listens; without --server it would do nothing. Add --server, or leave out --port.", "--port", "9000", "--json", "hello")]
+    [InlineData("--continue continues a conversation at the terminal or under --stdin; --json starts a new one. Leave out --continue, or --json.", "--json", "-c", "hello")]
+    [InlineData("--conversations continues a conversation at the terminal or under --stdin; --server starts a new one. Leave out --conversations, or --server.", "--server", "--conversations")]
+    [InlineData("--local chooses a model, and --mcp calls none: it serves the tools to another program's model. Leave out --local.", "--mcp", "--local")]
+    public async Task A_flag_its_front_end_would_ignore_is_refused_in_one_line(string error, params string[] arguments)
+    {
+        await using var interpreter = InterpreterProcess.Start(arguments);
+        Assert.Equal(2, await interpreter.WaitForExitAsync());
+        Assert.Equal($"interpreter: error: {error}\n", interpreter.Stderr);
+    }
 }

@@ -130,4 +130,44 @@ public sealed class JsonModeTests
         Assert.Equal("failed", outcome.GetProperty("outcome").GetString());
         Assert.Contains("max_turns", outcome.GetProperty("error").GetString());
     }
+
+    [Fact]
+    public async Task Json_keeps_the_conversation_out_of_the_folder_when_conversation_history_is_off()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
+        var home = Directory.CreateTempSubdirectory("oi-json-history-").FullName;
+        var profiles = Directory.CreateDirectory(Path.Combine(home, ".config", "open-interpreter", "profiles")).FullName;
+        File.WriteAllText(Path.Combine(profiles, "private.yaml"), "conversation_history: false\n");
+
+        await using var interpreter = Session.StartAt(home, server, "--json", "--profile", "private", "hello");
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Equal(JsonValueKind.Null, Lines(interpreter.Stdout)[^1].GetProperty("conversation").ValueKind);
+        var folder = Path.Combine(home, ".config", "open-interpreter", "conversations");
+        Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0, string.Join(", ", Directory.Exists(folder) ? Directory.GetFiles(folder) : []));
+    }
+
+    [Fact]
+    public async Task Json_with_debug_shows_the_requests_on_stderr_as_verbose_does()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
+        await using var interpreter = Session.Start(server, "--json", "--debug", "hello");
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Contains("POST ", interpreter.Stderr);
+        Assert.Contains("chat/completions", interpreter.Stderr);
+        Assert.DoesNotContain(Session.TestKey, interpreter.Stderr);
+        Assert.All(Lines(interpreter.Stdout), line => Assert.True(line.TryGetProperty("type", out _)));
+    }
+
+    [Fact]
+    public async Task Json_says_in_one_line_when_max_budget_cannot_be_enforced_for_a_model_without_a_price()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--api_base", server.BaseUrl, "--api_key", Session.TestKey, "--model", "openai/house-model", "--json", "--max_budget", "0.5", "hello"]);
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Equal("Spending is not measured: no price is known for this model, so the $0.5000 budget cannot be enforced.", interpreter.Stderr.Trim());
+    }
 }

@@ -140,4 +140,26 @@ public sealed class LocalTests
         probe.Stop();
         return port;
     }
+
+    [Fact]
+    public async Task Local_under_json_uses_the_local_server_it_finds()
+    {
+        await using var ollama = FakeModelServer.Start()
+            .WithModels(["codellama:7b"], tools: false)
+            .Otherwise(FakeReply.Text("Hello from the local model."));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--local", "--json", "hello"],
+            environment: new Dictionary<string, string> { ["OI_LOCAL_PORTS"] = $"ollama={ollama.Port}" });
+
+        Assert.True(await interpreter.WaitForExitAsync() == 0, interpreter.Stderr);
+        Assert.Contains("Using ollama/codellama:7b", interpreter.Stderr);
+        var chat = ollama.Requests.Single(r => r.Path == "/api/chat");
+        Assert.Equal("codellama:7b", chat.Json.GetProperty("model").GetString());
+        Assert.Equal(1000, chat.Json.GetProperty("options").GetProperty("num_predict").GetInt32());
+        var text = string.Concat(interpreter.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .Where(chunk => chunk.GetProperty("type").GetString() == "message" && chunk.TryGetProperty("content", out _))
+            .Select(chunk => chunk.GetProperty("content").GetString()));
+        Assert.Equal("Hello from the local model.", text);
+    }
 }

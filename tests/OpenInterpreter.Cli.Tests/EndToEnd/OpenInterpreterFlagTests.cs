@@ -111,6 +111,24 @@ public sealed class OpenInterpreterFlagTests
     }
 
     [Fact]
+    public async Task No_llm_supports_vision_keeps_images_from_a_model_known_to_see()
+    {
+        // gpt-4o is judged seeing by name; --no-llm_supports_vision says otherwise, so the plot goes as a note.
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("draw", FakeReply.Execute("python", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()"))
+            .Otherwise(FakeReply.Text("ok"));
+        string[] seeing = ["--api_base", server.BaseUrl, "--api_key", Session.TestKey, "--stdin", "-y", "-m", "gpt-4o"];
+        var matplotlib = new Dictionary<string, string> { ["PATH"] = $"/usr/bin:{Environment.GetEnvironmentVariable("PATH")}" };
+        await (await AskAsync(InterpreterProcess.Start(seeing, environment: matplotlib), "draw")).DisposeAsync();
+        var seen = server.Requests[^1];
+        await (await AskAsync(InterpreterProcess.Start([.. seeing, "--no-llm_supports_vision"], environment: matplotlib), "draw")).DisposeAsync();
+
+        Assert.NotEmpty(seen.Images);
+        Assert.Empty(server.Requests[^1].Images);
+        Assert.Contains("cannot see images", server.Requests[^1].Body);
+    }
+
+    [Fact]
     public async Task Codestral_loads_its_profile_model_templates_and_code_blocks()
     {
         await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));

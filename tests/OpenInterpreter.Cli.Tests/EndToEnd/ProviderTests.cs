@@ -160,4 +160,43 @@ public sealed class ProviderTests
         Assert.Equal("azure-key-0123456789", request.Headers["api-key"]);
         Assert.False(request.Headers.ContainsKey("Authorization"));
     }
+
+    [Fact]
+    public async Task Anthropic_gets_the_temperature_max_tokens_and_the_custom_instructions()
+    {
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("ok"));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--model", "claude-3-5-sonnet-latest", "--api_base", server.RootUrl, "--stdin", "-t", "0.7", "-x", "333", "-ci", "Answer in Latin."],
+            environment: new Dictionary<string, string> { ["ANTHROPIC_API_KEY"] = AnthropicKey });
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.True(await interpreter.WaitForExitAsync() == 0, interpreter.Stderr);
+        var request = server.Requests.Single();
+        Assert.Equal(0.7, request.Json.GetProperty("temperature").GetDouble(), 3);
+        Assert.Equal(333, request.Json.GetProperty("max_tokens").GetInt32());
+        Assert.EndsWith("Answer in Latin.", request.SystemText.Trim());
+    }
+
+    [Fact]
+    public async Task Ollama_gets_the_temperature_num_predict_num_ctx_and_the_system_message()
+    {
+        await using var server = FakeModelServer.Start().WithModels(["llama3.1"], tools: true).Otherwise(FakeReply.Text("ok"));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--model", "ollama/llama3.1", "--stdin", "-t", "0.4", "-x", "222", "-cw", "5000", "-sm", "You are a terse assistant."],
+            environment: new Dictionary<string, string> { ["OLLAMA_HOST"] = $"127.0.0.1:{server.Port}" });
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.True(await interpreter.WaitForExitAsync() == 0, interpreter.Stderr);
+        var chat = server.Requests.Single(r => r.Path == "/api/chat");
+        var options = chat.Json.GetProperty("options");
+        Assert.Equal(0.4, options.GetProperty("temperature").GetDouble(), 3);
+        Assert.Equal(222, options.GetProperty("num_predict").GetInt32());
+        Assert.Equal(5000, options.GetProperty("num_ctx").GetInt32());
+        Assert.StartsWith("You are a terse assistant.", RecordedRequest.ContentText(chat.Messages[0]));
+        Assert.Equal("system", chat.Messages[0].GetProperty("role").GetString());
+    }
 }

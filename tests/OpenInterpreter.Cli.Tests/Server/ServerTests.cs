@@ -312,4 +312,23 @@ public sealed class ServerTests
         Assert.DoesNotContain("Echo:", declined);
         Assert.Equal("never mind, stop", model.Requests[^1].LastMessageText);
     }
+
+    [Fact]
+    public async Task Posting_a_sandbox_it_cannot_take_is_refused_with_the_way_to_get_it()
+    {
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model);
+
+        foreach (var body in new[] { "{\"sandbox\": \"read-only\"}", "{\"safe_mode\": \"auto\"}", "{\"sandbox_network\": true}" })
+        {
+            var refused = Split(await Curl("-X", "POST", "-H", "Content-Type: application/json", "-d", body, $"{server.Url}/settings"));
+            Assert.Equal(400, refused.Status);
+            Assert.Equal(
+                "The sandbox is set when the server starts (now off); POST /settings cannot change it. Restart the server with --sandbox (and --sandbox_network) as wanted.",
+                JsonDocument.Parse(refused.Body).RootElement.GetProperty("error").GetString());
+        }
+
+        // Nothing of a refused post is kept: the danger check's mode is still ask.
+        Assert.Equal("ask", JsonDocument.Parse(Split(await Curl($"{server.Url}/settings/safe_mode")).Body).RootElement.GetProperty("safe_mode").GetString());
+    }
 }

@@ -118,4 +118,24 @@ public sealed class SettingsLoaderTests
     {
         Assert.Empty(SettingsLoader.Apply([BuiltInProfiles.Load(name)]).Warnings);
     }
+
+    [Fact]
+    public void Offline_refuses_an_mcp_server_that_is_not_on_this_machine()
+    {
+        var remote = Layer("p.yaml:3:1", ("offline", "true"), ("mcp_servers", "{\"docs\": {\"url\": \"https://mcp.example.com/mcp\"}}"));
+        var error = Assert.Throws<SettingsException>(() => SettingsLoader.Apply([remote]));
+        Assert.Equal("offline is on, but mcp_servers.docs is at https://mcp.example.com/mcp, which is not this machine. Remove that server from the profile, or turn offline off.", error.OneLine);
+
+        // On this machine, or with offline off, the same server is taken.
+        Assert.Single(SettingsLoader.Apply([Layer("p", ("offline", "true"), ("mcp_servers", "{\"docs\": {\"url\": \"http://127.0.0.1:9000/mcp\"}}"))]).Settings.McpServers);
+        Assert.Single(SettingsLoader.Apply([Layer("p", ("mcp_servers", "{\"docs\": {\"url\": \"https://mcp.example.com/mcp\"}}"))]).Settings.McpServers);
+    }
+
+    [Fact]
+    public void Api_version_for_a_model_that_is_not_azure_is_one_warning_line()
+    {
+        var warning = Assert.Single(SettingsLoader.Apply([Layer("--api_version", ("llm.model", "claude-3-5-sonnet-latest"), ("llm.api_version", "2024-10-21"))]).Warnings);
+        Assert.Equal("--api_version: llm.api_version is Azure OpenAI's (azure/<deployment>); claude-3-5-sonnet-latest goes to Anthropic, which has no api-version, so it is ignored.", warning);
+        Assert.Empty(SettingsLoader.Apply([Layer("p", ("llm.model", "azure/my-deployment"), ("llm.api_base", "https://x.openai.azure.com"), ("llm.api_version", "2024-10-21"))]).Warnings);
+    }
 }
