@@ -77,6 +77,29 @@ public sealed class StreamFaultTests
 
     [Theory]
     [MemberData(nameof(AllProviders))]
+    public async Task An_error_event_in_the_middle_of_a_reply_is_one_line_with_the_servers_own_message(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Faulty(StreamFault.ErrorEvent, Partial), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server);
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("Sorry about that", timeoutSeconds: 60);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(name, line);
+        Assert.Contains("The server had an error processing your request", line);
+        Assert.DoesNotContain("broke off", line);
+        Assert.Contains(Partial, Providers.Chats(server)[^1].Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
     public async Task A_stream_cut_in_the_middle_of_a_line_is_one_line_naming_the_provider(string provider, string name)
     {
         await using var server = FakeModelServer.Start()
