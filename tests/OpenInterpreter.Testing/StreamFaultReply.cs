@@ -17,6 +17,12 @@ public enum StreamFault
     /// <c>data: {"error": …}</c>, Anthropic's <c>event: error</c>, Ollama's <c>{"error": …}</c> line), then the stream ends.
     /// </summary>
     ErrorEvent,
+
+    /// <summary>
+    /// The provider's content filter ends the reply: a proper end whose reason is <c>content_filter</c> (OpenAI) or
+    /// <c>refusal</c> (Anthropic). Ollama has no such reason; its stream just ends normally.
+    /// </summary>
+    ContentFilter,
 }
 
 /// <summary>

@@ -73,6 +73,32 @@ internal static class StreamFaultWire
                 }).ConfigureAwait(false);
                 return;
 
+            case StreamFault.ContentFilter:
+                if (kind == Wire.OpenAI)
+                {
+                    await OpenAIWire.SendAsync(output, OpenAIWire.Chunk(id, model, _ => { }, "content_filter")).ConfigureAwait(false);
+                    await OpenAIWire.SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
+                }
+                else if (kind == Wire.Anthropic)
+                {
+                    await AnthropicWire.SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", 0); }).ConfigureAwait(false);
+                    await AnthropicWire.SendAsync(output, "message_delta", w =>
+                    {
+                        w.WriteString("type", "message_delta");
+                        w.WriteStartObject("delta");
+                        w.WriteString("stop_reason", "refusal");
+                        w.WriteNull("stop_sequence");
+                        w.WriteEndObject();
+                    }).ConfigureAwait(false);
+                    await AnthropicWire.SendAsync(output, "message_stop", w => w.WriteString("type", "message_stop")).ConfigureAwait(false);
+                }
+                else
+                {
+                    await OllamaWire.SendAsync(output, OllamaWire.Line(model, "", null, done: true)).ConfigureAwait(false);
+                }
+
+                return;
+
             case StreamFault.HalfLine:
                 var whole = kind == Wire.Ollama
                     ? OllamaWire.Line(model, " and the rest", null, done: false)
