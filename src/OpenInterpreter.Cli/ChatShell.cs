@@ -90,7 +90,12 @@ internal sealed class ChatShell(ConversationLoop loop, IConversationView view, S
     {
         try
         {
+            var before = recorder?.Path;
             recorder?.Save(loop.Messages);
+            if (before is not null && recorder!.Path is { } now && now != before)
+            {
+                view.Notice($"Another instance saved {Path.GetFileName(before)} since this one did; this conversation is now saved to {Path.GetFileName(now)}.");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -97,7 +97,7 @@ internal sealed class SessionCommands(
                 break;
             case "save_message":
                 var saveTo = WritablePath(JsonName(argument));
-                new ConversationStore(Path.GetDirectoryName(saveTo)!).Save(saveTo, loop.Messages);
+                WriteNamedFile(saveTo, () => new ConversationStore(Path.GetDirectoryName(saveTo)!).Save(saveTo, loop.Messages));
                 await WriteAsync($"Saved {loop.Messages.Count} messages to {saveTo}.").ConfigureAwait(false);
                 break;
             case "load_message":
@@ -109,12 +109,12 @@ internal sealed class SessionCommands(
                 break;
             case "markdown":
                 var markdown = WritablePath(argument ?? "conversation.md");
-                AtomicFile.Write(markdown, s => s.Write(Encoding.UTF8.GetBytes(MarkdownExport.Write(loop.Messages))));
+                WriteNamedFile(markdown, () => AtomicFile.Write(markdown, s => s.Write(Encoding.UTF8.GetBytes(MarkdownExport.Write(loop.Messages)))));
                 await WriteAsync($"Wrote the conversation to {markdown}.").ConfigureAwait(false);
                 break;
             case "jupyter":
                 var notebook = WritablePath(argument ?? "conversation.ipynb");
-                AtomicFile.Write(notebook, s => s.Write(NotebookExport.Write(loop.Messages)));
+                WriteNamedFile(notebook, () => AtomicFile.Write(notebook, s => s.Write(NotebookExport.Write(loop.Messages))));
                 await WriteAsync($"Wrote the notebook {notebook}.").ConfigureAwait(false);
                 break;
             default:
@@ -141,6 +141,26 @@ internal sealed class SessionCommands(
         return path;
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/>, which writes <paramref name="path"/>; a folder that takes no new file (no
+    /// permission, read-only, full, a /proc-like one) is one line naming the file, not an unexpected error.
+    /// </summary>
+    private static void WriteNamedFile(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The exception names the temporary file beside the target, which the user never asked for.
+            var reason = e is UnauthorizedAccessException ? "permission denied"
+                : e is FileNotFoundException or DirectoryNotFoundException ? "its folder takes no new files"
+                : e.Message.TrimEnd('.');
+            throw new InterpreterException($"{path} could not be written: {reason}.", "Give a path in a folder you can write to.", e);
+        }
+    }
+
     /// <summary>A conversation file to load; a damaged one is one line saying so, and the conversation in memory stays.</summary>
     private static List<LmcMessage> LoadConversation(string path)
     {
@@ -154,6 +174,11 @@ internal sealed class SessionCommands(
                 ? $"it is not valid JSON (line {line + 1})"
                 : "it holds no list of messages";
             throw new InterpreterException($"{path} is not a conversation that can be loaded: {reason}.", "The conversation you have is unchanged.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.TrimEnd('.');
+            throw new InterpreterException($"{path} could not be read: {reason}.", "The conversation you have is unchanged.", e);
         }
     }
 

@@ -11,6 +11,18 @@ public enum StreamFault
 
     /// <summary>The stream ends in the middle of an event or line: its first half arrives, then the body ends.</summary>
     HalfLine,
+
+    /// <summary>
+    /// The provider's own error event arrives, as servers send when they fail mid-reply (OpenAI's
+    /// <c>data: {"error": …}</c>, Anthropic's <c>event: error</c>, Ollama's <c>{"error": …}</c> line), then the stream ends.
+    /// </summary>
+    ErrorEvent,
+
+    /// <summary>
+    /// The provider's content filter ends the reply: a proper end whose reason is <c>content_filter</c> (OpenAI) or
+    /// <c>refusal</c> (Anthropic). Ollama has no such reason; its stream just ends normally.
+    /// </summary>
+    ContentFilter,
 }
 
 /// <summary>

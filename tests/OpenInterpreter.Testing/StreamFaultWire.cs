@@ -8,6 +8,9 @@ internal static class StreamFaultWire
     /// <summary>How long a stall keeps the connection open: far longer than any test waits.</summary>
     private static readonly TimeSpan StallTime = TimeSpan.FromMinutes(10);
 
+    /// <summary>What the error event of <see cref="StreamFault.ErrorEvent"/> says.</summary>
+    public const string ErrorEventMessage = "The server had an error processing your request. Sorry about that!";
+
     public static async Task WriteAsync(HttpListenerResponse response, FakeReply reply, string path, string model, int callNumber)
     {
         if (reply is HtmlReply html)
@@ -59,6 +62,41 @@ internal static class StreamFaultWire
                 await OpenAIWire.SendRawAsync(output, kind == Wire.Ollama
                     ? "{\"model\": \"" + model + "\", \"message\": {\"role\": \"assistant\", \"content\": oops}}\n"
                     : (kind == Wire.Anthropic ? "event: content_block_delta\n" : "") + "data: {\"type\": \"content_block_delta\", \"delta\": {\"text\": nope\n\n").ConfigureAwait(false);
+                return;
+
+            case StreamFault.ErrorEvent:
+                await OpenAIWire.SendRawAsync(output, kind switch
+                {
+                    Wire.OpenAI => "data: {\"error\": {\"message\": \"" + ErrorEventMessage + "\", \"type\": \"server_error\", \"param\": null, \"code\": null}}\n\n",
+                    Wire.Anthropic => "event: error\ndata: {\"type\": \"error\", \"error\": {\"type\": \"api_error\", \"message\": \"" + ErrorEventMessage + "\"}}\n\n",
+                    _ => "{\"error\": \"" + ErrorEventMessage + "\"}\n",
+                }).ConfigureAwait(false);
+                return;
+
+            case StreamFault.ContentFilter:
+                if (kind == Wire.OpenAI)
+                {
+                    await OpenAIWire.SendAsync(output, OpenAIWire.Chunk(id, model, _ => { }, "content_filter")).ConfigureAwait(false);
+                    await OpenAIWire.SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
+                }
+                else if (kind == Wire.Anthropic)
+                {
+                    await AnthropicWire.SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", 0); }).ConfigureAwait(false);
+                    await AnthropicWire.SendAsync(output, "message_delta", w =>
+                    {
+                        w.WriteString("type", "message_delta");
+                        w.WriteStartObject("delta");
+                        w.WriteString("stop_reason", "refusal");
+                        w.WriteNull("stop_sequence");
+                        w.WriteEndObject();
+                    }).ConfigureAwait(false);
+                    await AnthropicWire.SendAsync(output, "message_stop", w => w.WriteString("type", "message_stop")).ConfigureAwait(false);
+                }
+                else
+                {
+                    await OllamaWire.SendAsync(output, OllamaWire.Line(model, "", null, done: true)).ConfigureAwait(false);
+                }
+
                 return;
 
             case StreamFault.HalfLine:

@@ -260,6 +260,7 @@ public sealed class ConversationLoop(
         var textOpen = false;
         ToolCallDraft? openCode = null;
         var finished = false;
+        var filtered = false;
         try
         {
             await using var updates = Translate(Client.GetStreamingResponseAsync(history, options, cancellationToken), cancellationToken)
@@ -267,6 +268,7 @@ public sealed class ConversationLoop(
             while (await updates.MoveNextAsync().ConfigureAwait(false))
             {
                 finished |= updates.Current.FinishReason is not null;
+                filtered |= updates.Current.FinishReason == ChatFinishReason.ContentFilter;
                 foreach (var content in updates.Current.Contents)
                 {
                     switch (content)
@@ -363,6 +365,15 @@ public sealed class ConversationLoop(
             throw new InterpreterException(
                 $"The reply from {model.Route.Provider.DisplayName} at {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
                 "Try again.");
+        }
+
+        // A filtered reply ends properly but may be empty: without this line the turn ended in silence.
+        if (filtered)
+        {
+            calls.Clear();
+            throw new InterpreterException(
+                $"{model.Route.Provider.DisplayName} stopped the reply with its content filter{(text.Length > 0 ? "; what arrived is kept" : "")}.",
+                "Rephrase the request, or ask for something else.");
         }
     }
 

@@ -17,9 +17,13 @@ public sealed class ConversationStore(string directory)
     /// <summary>Writes <paramref name="messages"/> to <paramref name="path"/> at once (temp file + rename), mode 0600.</summary>
     public void Save(string path, IReadOnlyList<LmcMessage> messages)
     {
-        var list = Mask is { } mask ? messages.Select(m => m with { Content = mask(m.Content) }).ToList() : messages as List<LmcMessage> ?? [.. messages];
+        var list = Masked(messages);
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, list, LmcJsonContext.Default.ListLmcMessage));
     }
+
+    // Every write goes through here: a first save that skipped the mask left a key typed in a one-turn conversation on disk.
+    private List<LmcMessage> Masked(IReadOnlyList<LmcMessage> messages) =>
+        Mask is { } mask ? messages.Select(m => m with { Content = mask(m.Content) }).ToList() : messages as List<LmcMessage> ?? [.. messages];
 
     /// <summary>
     /// Writes <paramref name="messages"/> to a new file named <paramref name="name"/> (or <c>name_2</c>, <c>name_3</c>…
@@ -29,7 +33,7 @@ public sealed class ConversationStore(string directory)
     public string SaveNew(string name, IReadOnlyList<LmcMessage> messages)
     {
         Output.PrivateFile.CreateDirectory(Directory);
-        var list = messages as List<LmcMessage> ?? [.. messages];
+        var list = Masked(messages);
         for (var n = 1; ; n++)
         {
             var path = Path.Combine(Directory, n == 1 ? name : $"{Path.GetFileNameWithoutExtension(name)}_{n}.json");

@@ -53,6 +53,24 @@ public sealed class SecretTests
     }
 
     [Fact]
+    public async Task A_key_typed_in_a_one_turn_conversation_is_masked_in_its_saved_file()
+    {
+        // One turn: the conversation file is only ever written by its first save.
+        const string key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Noted."));
+        await using var interpreter = Session.Start(server, "--stdin");
+
+        await interpreter.WriteLineAsync($"my key is {key}, keep it safe");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var saved = Directory.GetFiles(Path.Combine(interpreter.Home, ".config", "open-interpreter", "conversations"), "*.json").Single();
+        var text = File.ReadAllText(saved);
+        Assert.DoesNotContain(key, text);
+        Assert.Contains("my key is [redacted: OpenAI key], keep it safe", text);
+    }
+
+    [Fact]
     public async Task Redact_secrets_false_sends_output_as_it_is()
     {
         var profile = Path.Combine(Directory.CreateTempSubdirectory("oi-profile-").FullName, "open.yaml");

@@ -200,6 +200,23 @@ public sealed class SessionCommandTests
     }
 
     [Fact]
+    public async Task Exporting_into_a_folder_that_takes_no_files_is_one_line_and_the_session_goes_on()
+    {
+        // /proc exists for everyone and refuses new files for root too, as a read-only or foreign folder does.
+        await using var server = Server();
+        await using var interpreter = await ChatAsync(server, Work(), "first question", "%markdown /proc/notes.md", "%jupyter /proc/notes.ipynb", "%save_message /proc/notes.json", "second question");
+        await FinishAsync(interpreter);
+
+        var errors = interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("/proc/notes.md could not be written: its folder takes no new files. Give a path in a folder you can write to.", errors);
+        Assert.Contains(errors, l => l.StartsWith("/proc/notes.ipynb could not be written: ", StringComparison.Ordinal));
+        Assert.Contains(errors, l => l.StartsWith("/proc/notes.json could not be written: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unexpected error", interpreter.Stderr);
+        Assert.DoesNotContain(".tmp", interpreter.Stderr);
+        Assert.Equal(["first question", "Fine.", "second question"], server.Requests.Last().Messages.Skip(1).Select(RecordedRequest.ContentText));
+    }
+
+    [Fact]
     public async Task Loading_a_damaged_file_says_so_in_one_line_and_keeps_the_conversation()
     {
         var work = Work();

@@ -77,6 +77,53 @@ public sealed class StreamFaultTests
 
     [Theory]
     [MemberData(nameof(AllProviders))]
+    public async Task An_error_event_in_the_middle_of_a_reply_is_one_line_with_the_servers_own_message(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Faulty(StreamFault.ErrorEvent, Partial), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server);
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("Sorry about that", timeoutSeconds: 60);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(name, line);
+        Assert.Contains("The server had an error processing your request", line);
+        Assert.DoesNotContain("broke off", line);
+        Assert.Contains(Partial, Providers.Chats(server)[^1].Body);
+    }
+
+    [Theory]
+    [InlineData("openai", "OpenAI", "")]
+    [InlineData("anthropic", "Anthropic", "")]
+    [InlineData("openai", "OpenAI", Partial)]
+    public async Task A_reply_stopped_by_the_content_filter_says_so_in_one_line(string provider, string name, string before)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Faulty(StreamFault.ContentFilter, before), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server);
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("content filter", timeoutSeconds: 60);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{name} stopped the reply with its content filter", line);
+        Assert.Contains("Rephrase the request", line);
+        Assert.Equal(before.Length > 0, line.Contains("what arrived is kept", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
     public async Task A_stream_cut_in_the_middle_of_a_line_is_one_line_naming_the_provider(string provider, string name)
     {
         await using var server = FakeModelServer.Start()

@@ -63,6 +63,33 @@ public sealed class ConversationHistoryTests
     }
 
     [Fact]
+    public async Task Two_instances_continuing_one_conversation_both_keep_their_turns_on_disk()
+    {
+        await using var server = Server();
+        await SaveOneConversationAsync(server);
+
+        await using var first = Session.StartAt(_home, server, "-c");
+        await using var second = Session.StartAt(_home, server, "-c");
+        await first.WaitForErrorAsync("Continuing remember the number 4711");
+        await second.WaitForErrorAsync("Continuing remember the number 4711");
+        await first.WriteLineAsync("the first instance asks");
+        await first.WaitForOutputAsync("Noted.");
+        await second.WriteLineAsync("the second instance asks");
+        await second.WaitForOutputAsync("Noted.");
+        await first.WriteLineAsync("the first instance asks again");
+        await first.WaitForOutputAsync("Noted.", 2);
+        first.CloseInput();
+        second.CloseInput();
+        Assert.Equal(0, await first.WaitForExitAsync());
+        Assert.Equal(0, await second.WaitForExitAsync());
+
+        var saved = Directory.GetFiles(ConversationsFolder).Select(File.ReadAllText).ToList();
+        Assert.Contains(saved, text => text.Contains("the first instance asks again", StringComparison.Ordinal));
+        Assert.Contains(saved, text => text.Contains("the second instance asks", StringComparison.Ordinal));
+        Assert.Contains("Another instance saved remember_the_number__", second.Stderr);
+    }
+
+    [Fact]
     public async Task Continue_picks_up_the_latest_conversation()
     {
         await using var server = Server();
