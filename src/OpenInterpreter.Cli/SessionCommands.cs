@@ -25,7 +25,7 @@ internal sealed class SessionCommands(
 {
     public const string Help = """"
         %reset                 start over: clear the conversation and end every language session
-        %undo                  remove the last exchange (your last message and everything after it)
+        %undo [n]              remove the last exchange, or the last n (your message and everything after it)
         %tokens [prompt]       tokens of the next request (with the prompt, if given, and the tools) and its estimated cost
         %verbose [true|false]  show requests, raw chunks and timings
         %debug [true|false]    the verbose log and every chunk of the conversation as JSON
@@ -57,6 +57,13 @@ internal sealed class SessionCommands(
         var space = line.IndexOf(' ');
         var name = (space < 0 ? line[1..] : line[1..space]).ToLowerInvariant();
         var argument = space < 0 ? null : line[(space + 1)..].Trim() is { Length: > 0 } a ? a : null;
+        if (argument is not null && name is "help" or "reset" or "mcp" or "info" or "permissions")
+        {
+            // Taken and ignored, "%reset now" would look as if it had done something else than what it does.
+            await WriteAsync($"%{name} takes nothing after it; leave out '{argument}'.").ConfigureAwait(false);
+            return;
+        }
+
         switch (name)
         {
             case "help":
@@ -69,7 +76,7 @@ internal sealed class SessionCommands(
                 await WriteAsync("The conversation was cleared and every language session ended.").ConfigureAwait(false);
                 break;
             case "undo":
-                await UndoAsync().ConfigureAwait(false);
+                await UndoAsync(argument).ConfigureAwait(false);
                 break;
             case "mcp":
                 await WriteAsync(Mcp.Describe()).ConfigureAwait(false);
@@ -182,18 +189,34 @@ internal sealed class SessionCommands(
         }
     }
 
-    private async Task UndoAsync()
+    private async Task UndoAsync(string? argument)
     {
-        var lastUser = loop.Messages.FindLastIndex(m => m.Role == LmcRole.User);
-        if (lastUser < 0)
+        var wanted = 1;
+        if (argument is not null && (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out wanted) || wanted < 1))
+        {
+            await WriteAsync($"Usage: %undo [n], n a number of exchanges (1 or more), not '{argument}'.").ConfigureAwait(false);
+            return;
+        }
+
+        var from = loop.Messages.Count;
+        var exchanges = 0;
+        while (exchanges < wanted && from > 0 && loop.Messages.FindLastIndex(from - 1, from, m => m.Role == LmcRole.User) is var user and >= 0)
+        {
+            from = user;
+            exchanges++;
+        }
+
+        if (exchanges == 0)
         {
             await WriteAsync("Nothing to undo.").ConfigureAwait(false);
             return;
         }
 
-        var removed = loop.Messages.Count - lastUser;
-        loop.Messages.RemoveRange(lastUser, removed);
-        await WriteAsync($"Removed the last exchange ({removed} message{(removed == 1 ? "" : "s")}).").ConfigureAwait(false);
+        var removed = loop.Messages.Count - from;
+        loop.Messages.RemoveRange(from, removed);
+        var what = exchanges == 1 ? "the last exchange" : $"the last {exchanges} exchanges";
+        var fewer = exchanges < wanted ? $"; there were only {exchanges}" : "";
+        await WriteAsync($"Removed {what} ({removed} message{(removed == 1 ? "" : "s")}){fewer}.").ConfigureAwait(false);
     }
 
     /// <summary>The safety policy whose rules <c>%permissions</c> lists; null when the session has none.</summary>
@@ -285,10 +308,17 @@ internal sealed class SessionCommands(
         {
             await foreach (var ev in languages.GetSession(shell).RunAsync(command, cancellationToken).ConfigureAwait(false))
             {
-                if (ev is OutputWritten written)
+                var shown = ev switch
                 {
-                    text.Append(written.Text);
-                    await output.WriteAsync(written.Text).ConfigureAwait(false);
+                    OutputWritten written => written.Text,
+                    // A command that fails quietly (false, grep with no match) would otherwise leave no trace at all.
+                    RunCompleted { Status: not RunStatus.Succeeded, Error: { } error } => $"{(text.Length > 0 && text[^1] != '\n' ? "\n" : "")}[{error}]\n",
+                    _ => null,
+                };
+                if (shown is not null)
+                {
+                    text.Append(shown);
+                    await output.WriteAsync(shown).ConfigureAwait(false);
                     await output.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
             }

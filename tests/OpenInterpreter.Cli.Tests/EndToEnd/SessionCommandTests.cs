@@ -49,6 +49,41 @@ public sealed class SessionCommandTests
     }
 
     [Fact]
+    public async Task Undo_with_a_number_removes_that_many_exchanges_and_a_bad_number_removes_none()
+    {
+        await using var server = Server();
+        await using var interpreter = await ChatAsync(server, Work(), "first question", "second question", "third question", "%undo many", "%undo 2", "fourth question");
+        await FinishAsync(interpreter);
+
+        Assert.Contains("Usage: %undo [n], n a number of exchanges (1 or more), not 'many'.", interpreter.Stdout);
+        Assert.Contains("Removed the last 2 exchanges (4 messages).", interpreter.Stdout);
+        var texts = server.Requests.Last().Messages.Skip(1).Select(RecordedRequest.ContentText).ToList();
+        Assert.Equal(["first question", "Fine.", "fourth question"], texts);
+    }
+
+    [Fact]
+    public async Task A_command_that_takes_nothing_refuses_what_follows_it_and_does_nothing()
+    {
+        await using var server = Server();
+        await using var interpreter = await ChatAsync(server, Work(), "first question", "%reset now", "second question");
+        await FinishAsync(interpreter);
+
+        Assert.Contains("%reset takes nothing after it; leave out 'now'.", interpreter.Stdout);
+        Assert.Equal(["first question", "Fine.", "second question"], server.Requests.Last().Messages.Skip(1).Select(RecordedRequest.ContentText));
+    }
+
+    [Fact]
+    public async Task A_shell_command_that_fails_quietly_shows_its_exit_status()
+    {
+        await using var server = Server();
+        await using var interpreter = await ChatAsync(server, Work(), "%% false", "what happened?");
+        await FinishAsync(interpreter);
+
+        Assert.Contains("[exit status 1]\n", interpreter.Stdout);
+        Assert.Contains(server.Requests.Last().Messages, m => RecordedRequest.ContentText(m).Contains("$ false\n[exit status 1]"));
+    }
+
+    [Fact]
     public async Task Reset_starts_the_next_request_from_scratch()
     {
         await using var server = Server();
