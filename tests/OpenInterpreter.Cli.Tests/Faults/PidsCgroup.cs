@@ -20,6 +20,15 @@ internal sealed class PidsCgroup : IDisposable
     /// <summary>Processes (and threads) in the cgroup and the ones below it.</summary>
     public int Current => int.Parse(File.ReadAllText(Path.Combine(Directory, "pids.current")).Trim(), CultureInfo.InvariantCulture);
 
+    /// <summary>The cgroups below this one (the program's sessions'): whether one of them has hit its limit, and how
+    /// many processes they hold now.</summary>
+    public (bool LimitHit, int Current) Below()
+    {
+        var below = System.IO.Directory.GetDirectories(Directory);
+        var hit = below.Any(b => File.ReadAllLines(Path.Combine(b, "pids.events")).Any(l => l.StartsWith("max ", StringComparison.Ordinal) && l != "max 0"));
+        return (hit, below.Sum(b => int.Parse(File.ReadAllText(Path.Combine(b, "pids.current")).Trim(), CultureInfo.InvariantCulture)));
+    }
+
     public static PidsCgroup Create(int limit)
     {
         var directory = Path.Combine(Root, $"oi-test-{Guid.NewGuid():N}");
