@@ -83,5 +83,7 @@ public sealed class ConversationRecorder(ConversationStore store, Func<DateTime>
     }
 
     private static string FirstText(IReadOnlyList<LmcMessage> messages) =>
-        messages.FirstOrDefault(m => m.Role == LmcRole.User && m.Type == LmcType.Message)?.Content ?? messages[0].Content;
+        messages.FirstOrDefault(m => m.Role == LmcRole.User && m.Type == LmcType.Message)?.Content
+        // A conversation that began with %% is named for the command, not for its "$" prompt.
+        ?? (messages[0].Content is { } first && first.StartsWith("$ ", StringComparison.Ordinal) ? first[2..].Split('\n')[0] : messages[0].Content);
 }

@@ -26,6 +26,16 @@ public sealed class ConversationStoreTests
     }
 
     [Fact]
+    public void A_conversation_that_began_with_a_shell_command_is_named_for_the_command()
+    {
+        var recorder = new ConversationRecorder(new ConversationStore(_folder), () => new DateTime(2026, 12, 1, 19, 20, 0));
+
+        recorder.Save([LmcMessage.ConsoleOutput("$ ls -la\ntotal 0")]);
+
+        Assert.Equal("ls__December_01_2026_19-20-00.json", Path.GetFileName(recorder.Path));
+    }
+
+    [Fact]
     public void A_saved_conversation_reads_back_the_same_and_is_private()
     {
         var path = Path.Combine(_folder, "chat.json");
