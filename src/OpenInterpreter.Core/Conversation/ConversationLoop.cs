@@ -342,7 +342,11 @@ public sealed class ConversationLoop(
                 Messages.Add(LmcMessage.AssistantText(text.ToString()));
             }
 
-            CountUsage(history, text, drafts, reported);
+            // A request the provider rejected (a 401, a 500 given up) sent nothing back and costs nothing.
+            if (reported is not null || text.Length > 0 || drafts.Count > 0 || calls.Count > 0 || end.Finished)
+            {
+                CountUsage(history, text, drafts, reported);
+            }
         }
 
         if (textOpen)
