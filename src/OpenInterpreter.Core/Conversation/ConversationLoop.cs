@@ -472,6 +472,8 @@ public sealed class ConversationLoop(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = updates.GetAsyncEnumerator(cancellationToken);
+        // After the first update a failure came in the middle of the reply: it was not retried, whatever its status.
+        var started = false;
         while (true)
         {
             ChatResponseUpdate current;
@@ -484,11 +486,12 @@ public sealed class ConversationLoop(
 
                 current = enumerator.Current;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ModelErrorTranslator.Translate(e, model) is { } translated)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ModelErrorTranslator.Translate(e, model, midReply: started) is { } translated)
             {
                 throw translated;
             }
 
+            started = true;
             yield return current;
         }
     }
