@@ -119,7 +119,7 @@ internal static class OllamaWire
         }));
     }
 
-    internal static string Line(string model, string content, ToolCallReply? call, bool done) => OpenAIWire.Json(w =>
+    internal static string Line(string model, string content, ToolCallReply? call, bool done, string doneReason = "stop") => OpenAIWire.Json(w =>
     {
         w.WriteString("model", model);
         w.WriteString("created_at", CreatedAt);
@@ -147,7 +147,7 @@ internal static class OllamaWire
         w.WriteBoolean("done", done);
         if (done)
         {
-            w.WriteString("done_reason", "stop");
+            w.WriteString("done_reason", doneReason);
             w.WriteNumber("total_duration", 1000);
             w.WriteNumber("load_duration", 10);
             w.WriteNumber("prompt_eval_count", 10);

@@ -101,7 +101,7 @@ internal static class OpenAIWire
         await SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
     }
 
-    private static void ToolCallDelta(Utf8JsonWriter w, string? callId, string? name, string arguments, int index = 0)
+    internal static void ToolCallDelta(Utf8JsonWriter w, string? callId, string? name, string arguments, int index = 0)
     {
         w.WriteStartArray("tool_calls");
         w.WriteStartObject();

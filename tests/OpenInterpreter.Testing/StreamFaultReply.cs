@@ -23,6 +23,18 @@ public enum StreamFault
     /// <c>refusal</c> (Anthropic). Ollama has no such reason; its stream just ends normally.
     /// </summary>
     ContentFilter,
+
+    /// <summary>
+    /// The reply reaches the output-token limit: a proper end whose reason is <c>length</c> (OpenAI),
+    /// <c>max_tokens</c> (Anthropic) or <c>done_reason: "length"</c> (Ollama).
+    /// </summary>
+    Length,
+
+    /// <summary>
+    /// The output-token limit is reached while an <c>execute</c> call is written: half its arguments arrive, then the
+    /// same end as <see cref="Length"/>. OpenAI and Anthropic only; Ollama sends a tool call whole or not at all.
+    /// </summary>
+    LengthInToolCall,
 }
 
 /// <summary>

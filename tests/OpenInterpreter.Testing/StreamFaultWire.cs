@@ -99,6 +99,11 @@ internal static class StreamFaultWire
 
                 return;
 
+            case StreamFault.Length:
+            case StreamFault.LengthInToolCall:
+                await WriteLengthEndAsync(output, kind, id, model, fault.Fault == StreamFault.LengthInToolCall).ConfigureAwait(false);
+                return;
+
             case StreamFault.HalfLine:
                 var whole = kind == Wire.Ollama
                     ? OllamaWire.Line(model, " and the rest", null, done: false)
@@ -106,6 +111,68 @@ internal static class StreamFaultWire
                 await OpenAIWire.SendRawAsync(output, (kind == Wire.Ollama ? "" : "data: ") + whole[..(whole.Length / 2)]).ConfigureAwait(false);
                 return;
         }
+    }
+
+    /// <summary>What <see cref="StreamFault.LengthInToolCall"/> starts to write: a call cut inside its code string.</summary>
+    public const string CutToolArguments = "{\"language\": \"python\", \"code\": \"print('cut off";
+
+    /// <summary>The end of a reply that reached its output-token limit, after half a tool call when <paramref name="inToolCall"/>.</summary>
+    private static async Task WriteLengthEndAsync(Stream output, Wire kind, string id, string model, bool inToolCall)
+    {
+        if (kind == Wire.OpenAI)
+        {
+            if (inToolCall)
+            {
+                await OpenAIWire.SendAsync(output, OpenAIWire.Chunk(id, model, w => OpenAIWire.ToolCallDelta(w, $"call_{id}", "execute", ""), null)).ConfigureAwait(false);
+                foreach (var piece in OpenAIWire.Pieces(CutToolArguments, 10))
+                {
+                    await OpenAIWire.SendAsync(output, OpenAIWire.Chunk(id, model, w => OpenAIWire.ToolCallDelta(w, null, null, piece), null)).ConfigureAwait(false);
+                }
+            }
+
+            await OpenAIWire.SendAsync(output, OpenAIWire.Chunk(id, model, _ => { }, "length")).ConfigureAwait(false);
+            await OpenAIWire.SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
+            return;
+        }
+
+        if (kind == Wire.Ollama)
+        {
+            await OllamaWire.SendAsync(output, OllamaWire.Line(model, "", null, done: true, doneReason: "length")).ConfigureAwait(false);
+            return;
+        }
+
+        await AnthropicWire.SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", 0); }).ConfigureAwait(false);
+        if (inToolCall)
+        {
+            // Anthropic closes the block it was writing before it says why the message ended.
+            await AnthropicWire.BlockStartAsync(output, 1, w =>
+            {
+                w.WriteString("type", "tool_use");
+                w.WriteString("id", $"toolu_{id}");
+                w.WriteString("name", "execute");
+                w.WriteStartObject("input");
+                w.WriteEndObject();
+            }).ConfigureAwait(false);
+            foreach (var piece in OpenAIWire.Pieces(CutToolArguments, 10))
+            {
+                await AnthropicWire.DeltaAsync(output, 1, w => { w.WriteString("type", "input_json_delta"); w.WriteString("partial_json", piece); }).ConfigureAwait(false);
+            }
+
+            await AnthropicWire.SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", 1); }).ConfigureAwait(false);
+        }
+
+        await AnthropicWire.SendAsync(output, "message_delta", w =>
+        {
+            w.WriteString("type", "message_delta");
+            w.WriteStartObject("delta");
+            w.WriteString("stop_reason", "max_tokens");
+            w.WriteNull("stop_sequence");
+            w.WriteEndObject();
+            w.WriteStartObject("usage");
+            w.WriteNumber("output_tokens", 5);
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+        await AnthropicWire.SendAsync(output, "message_stop", w => w.WriteString("type", "message_stop")).ConfigureAwait(false);
     }
 
     private enum Wire

@@ -259,16 +259,14 @@ public sealed class ConversationLoop(
         UsageDetails? reported = null;
         var textOpen = false;
         ToolCallDraft? openCode = null;
-        var finished = false;
-        var filtered = false;
+        var end = new ReplyEnd();
         try
         {
             await using var updates = Translate(Client.GetStreamingResponseAsync(history, options, cancellationToken), cancellationToken)
                 .GetAsyncEnumerator(cancellationToken);
             while (await updates.MoveNextAsync().ConfigureAwait(false))
             {
-                finished |= updates.Current.FinishReason is not null;
-                filtered |= updates.Current.FinishReason == ChatFinishReason.ContentFilter;
+                end.Note(updates.Current.FinishReason);
                 foreach (var content in updates.Current.Contents)
                 {
                     switch (content)
@@ -344,7 +342,11 @@ public sealed class ConversationLoop(
                 Messages.Add(LmcMessage.AssistantText(text.ToString()));
             }
 
-            CountUsage(history, text, drafts, reported);
+            // A request the provider rejected (a 401, a 500 given up) sent nothing back and costs nothing.
+            if (reported is not null || text.Length > 0 || drafts.Count > 0 || calls.Count > 0 || end.Finished)
+            {
+                CountUsage(history, text, drafts, reported);
+            }
         }
 
         if (textOpen)
@@ -357,23 +359,20 @@ public sealed class ConversationLoop(
             yield return EndCode(openCode);
         }
 
-        // Every provider ends a complete reply with a finish reason; a stream that just stops was cut off, and its
-        // tool calls may be half written, so none of them runs.
-        if (!finished)
+        if (end.Problem(model, options.MaxOutputTokens ?? model.DefaultMaxTokens, text.Length > 0, drafts.Count > 0 || calls.Count > 0) is { } problem)
         {
-            calls.Clear();
-            throw new InterpreterException(
-                $"The reply from {model.Route.Provider.DisplayName} at {model.Route.EndpointText} broke off before the model finished; what arrived is kept.",
-                "Try again.");
-        }
+            // None of the calls runs. One cut at the limit is recorded as not made, with why: the model then hears
+            // that it ran out of tokens, not that its JSON was broken.
+            if (end.AtLimit)
+            {
+                foreach (var call in calls)
+                {
+                    RecordNotMade(call, drafts, "Not run: the reply reached the max_tokens limit while this call was being written, so its arguments are incomplete.");
+                }
+            }
 
-        // A filtered reply ends properly but may be empty: without this line the turn ended in silence.
-        if (filtered)
-        {
             calls.Clear();
-            throw new InterpreterException(
-                $"{model.Route.Provider.DisplayName} stopped the reply with its content filter{(text.Length > 0 ? "; what arrived is kept" : "")}.",
-                "Rephrase the request, or ask for something else.");
+            throw problem;
         }
     }
 
@@ -473,6 +472,8 @@ public sealed class ConversationLoop(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = updates.GetAsyncEnumerator(cancellationToken);
+        // After the first update a failure came in the middle of the reply: it was not retried, whatever its status.
+        var started = false;
         while (true)
         {
             ChatResponseUpdate current;
@@ -485,11 +486,12 @@ public sealed class ConversationLoop(
 
                 current = enumerator.Current;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ModelErrorTranslator.Translate(e, model) is { } translated)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ModelErrorTranslator.Translate(e, model, midReply: started) is { } translated)
             {
                 throw translated;
             }
 
+            started = true;
             yield return current;
         }
     }

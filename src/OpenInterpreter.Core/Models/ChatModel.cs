@@ -15,5 +15,11 @@ public sealed class ChatModel(IChatClient client, ModelRoute route, string? keyS
     /// <summary>False for models that cannot be offered tools at all (the embedded engine): they always get text mode.</summary>
     public bool SupportsTools { get; init; } = true;
 
+    /// <summary>
+    /// The reply limit the client sends when <c>max_tokens</c> is not set (Anthropic requires one, the embedded engine
+    /// has its own); null where the provider's own limit applies, which we do not know.
+    /// </summary>
+    public int? DefaultMaxTokens { get; init; }
+
     public void Dispose() => Client.Dispose();
 }

@@ -24,7 +24,7 @@ public static class ChatModelFactory
             // LLamaSharp is not Native AOT clean (reflection-based JSON converters, Assembly.Location), so the AOT
             // binary leaves it out: under AOT this branch is constant and the compiler drops the engine entirely.
             return RuntimeFeature.IsDynamicCodeSupported
-                ? new ChatModel(EmbeddedClientFactory.Create(route, settings, verboseLog), route, null) { SupportsTools = false }
+                ? new ChatModel(EmbeddedClientFactory.Create(route, settings, verboseLog), route, null) { SupportsTools = false, DefaultMaxTokens = EmbeddedChatClient.DefaultMaxTokens }
                 : throw new InterpreterException(
                     "This Native AOT build of interpreter cannot run GGUF files in-process.",
                     "Use the framework-dependent build (OI_NO_AOT=1 ./interpreter, or the dotnet tool), or serve the file with Ollama, LM Studio or llama.cpp and use --local.");
@@ -55,7 +55,10 @@ public static class ChatModelFactory
         };
         // Inside the retries: a stall is reported, not retried (the same request would likely stall again).
         client = new IdleTimeoutChatClient(client, settings.FirstTokenTimeout, settings.IdleTimeout, route.EndpointText);
-        return new ChatModel(new RetryingChatClient(client, recorder, onRetry), route, keySource);
+        return new ChatModel(new RetryingChatClient(client, recorder, onRetry), route, keySource)
+        {
+            DefaultMaxTokens = route.Provider.Kind == ProviderKind.Anthropic ? AnthropicDefaultMaxTokens : null,
+        };
     }
 
     /// <summary>Anthropic requires max_tokens on every request; used when none is set.</summary>

@@ -6,8 +6,12 @@ namespace OpenInterpreter.Core.Models;
 /// <summary>Turns what the SDKs and the network throw into one line the user can act on.</summary>
 public static class ModelErrorTranslator
 {
-    /// <summary>The user-facing error for <paramref name="error"/>, or null when it is not a model-call failure.</summary>
-    public static InterpreterException? Translate(Exception error, ChatModel model)
+    /// <summary>
+    /// The user-facing error for <paramref name="error"/>, or null when it is not a model-call failure.
+    /// <paramref name="midReply"/>: it came after part of the reply had streamed, so it was not retried (only a request
+    /// that has sent nothing yet is) and what arrived is kept.
+    /// </summary>
+    public static InterpreterException? Translate(Exception error, ChatModel model, bool midReply = false)
     {
         if (error is InterpreterException known)
         {
@@ -63,6 +67,9 @@ public static class ModelErrorTranslator
                 $"{provider} refused access (403 Forbidden{detail}).", $"Check that the key in {keyName} may use model '{route.ModelId}'."),
             { Status: 404 } => (
                 $"{provider} does not know model '{route.ModelId}' at {endpoint} (404{detail}).", "Check --model and --api_base."),
+            // A server's error event after some text: the same status a rejected request has, but nothing was retried.
+            { Status: 429 or >= 500 } f when midReply => (
+                $"{provider} sent a {(f.Status == 429 ? "rate limit" : "server")} error in the middle of the reply ({f.Status}{detail}); what arrived is kept; it was not retried.", "Try again in a moment."),
             { Status: 429 } => (
                 $"{provider} is rate limiting the requests (429{detail}); gave up after {RetryingChatClient.MaxAttempts} tries.", "Wait a moment and try again, or check your plan's limits."),
             { Status: >= 500 } f => (

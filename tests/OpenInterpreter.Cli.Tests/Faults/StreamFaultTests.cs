@@ -99,6 +99,26 @@ public sealed class StreamFaultTests
     }
 
     [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task An_error_event_in_the_middle_of_a_reply_says_where_it_came_and_is_not_retried(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Faulty(StreamFault.ErrorEvent, Partial))
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server, "--stdin");
+
+        await interpreter.WriteLineAsync("talk");
+        interpreter.CloseInput();
+        Assert.Equal(1, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{name} sent a server error in the middle of the reply (500: The server had an error processing your request", line);
+        Assert.Contains("what arrived is kept; it was not retried.", line);
+        Assert.DoesNotContain("gave up", line);
+        Assert.Single(Providers.Chats(server));
+    }
+
+    [Theory]
     [InlineData("openai", "OpenAI", "")]
     [InlineData("anthropic", "Anthropic", "")]
     [InlineData("openai", "OpenAI", Partial)]
