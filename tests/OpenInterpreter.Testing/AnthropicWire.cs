@@ -82,16 +82,26 @@ internal static class AnthropicWire
                 break;
         }
 
+        await EndMessageAsync(output, reply is ToolCallReply ? "tool_use" : "end_turn").ConfigureAwait(false);
+    }
+
+    /// <summary>The end of a streamed message: its <c>message_delta</c> with <paramref name="stopReason"/> (and the usage,
+    /// when <paramref name="withUsage"/>), then <c>message_stop</c>.</summary>
+    internal static async Task EndMessageAsync(Stream output, string stopReason, bool withUsage = true)
+    {
         await SendAsync(output, "message_delta", w =>
         {
             w.WriteString("type", "message_delta");
             w.WriteStartObject("delta");
-            w.WriteString("stop_reason", reply is ToolCallReply ? "tool_use" : "end_turn");
+            w.WriteString("stop_reason", stopReason);
             w.WriteNull("stop_sequence");
             w.WriteEndObject();
-            w.WriteStartObject("usage");
-            w.WriteNumber("output_tokens", 5);
-            w.WriteEndObject();
+            if (withUsage)
+            {
+                w.WriteStartObject("usage");
+                w.WriteNumber("output_tokens", 5);
+                w.WriteEndObject();
+            }
         }).ConfigureAwait(false);
         await SendAsync(output, "message_stop", w => w.WriteString("type", "message_stop")).ConfigureAwait(false);
     }

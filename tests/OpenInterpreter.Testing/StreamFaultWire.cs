@@ -82,15 +82,7 @@ internal static class StreamFaultWire
                 else if (kind == Wire.Anthropic)
                 {
                     await AnthropicWire.SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", 0); }).ConfigureAwait(false);
-                    await AnthropicWire.SendAsync(output, "message_delta", w =>
-                    {
-                        w.WriteString("type", "message_delta");
-                        w.WriteStartObject("delta");
-                        w.WriteString("stop_reason", "refusal");
-                        w.WriteNull("stop_sequence");
-                        w.WriteEndObject();
-                    }).ConfigureAwait(false);
-                    await AnthropicWire.SendAsync(output, "message_stop", w => w.WriteString("type", "message_stop")).ConfigureAwait(false);
+                    await AnthropicWire.EndMessageAsync(output, "refusal", withUsage: false).ConfigureAwait(false);
                 }
                 else
                 {
@@ -161,18 +153,7 @@ internal static class StreamFaultWire
             await AnthropicWire.SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", 1); }).ConfigureAwait(false);
         }
 
-        await AnthropicWire.SendAsync(output, "message_delta", w =>
-        {
-            w.WriteString("type", "message_delta");
-            w.WriteStartObject("delta");
-            w.WriteString("stop_reason", "max_tokens");
-            w.WriteNull("stop_sequence");
-            w.WriteEndObject();
-            w.WriteStartObject("usage");
-            w.WriteNumber("output_tokens", 5);
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
-        await AnthropicWire.SendAsync(output, "message_stop", w => w.WriteString("type", "message_stop")).ConfigureAwait(false);
+        await AnthropicWire.EndMessageAsync(output, "max_tokens").ConfigureAwait(false);
     }
 
     private enum Wire
