@@ -198,12 +198,16 @@ internal sealed class SessionCommands(
             return;
         }
 
+        // Each exchange starts at one of the user's messages: count them back from the end.
         var from = loop.Messages.Count;
         var exchanges = 0;
-        while (exchanges < wanted && from > 0 && loop.Messages.FindLastIndex(from - 1, from, m => m.Role == LmcRole.User) is var user and >= 0)
+        for (var i = loop.Messages.Count - 1; i >= 0 && exchanges < wanted; i--)
         {
-            from = user;
-            exchanges++;
+            if (loop.Messages[i].Role == LmcRole.User)
+            {
+                from = i;
+                exchanges++;
+            }
         }
 
         if (exchanges == 0)

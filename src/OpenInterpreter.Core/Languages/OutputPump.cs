@@ -33,9 +33,6 @@ internal sealed class OutputPump
 
     private readonly Func<int> _unread;
 
-    /// <summary>Whether the last <see cref="Scan"/> found the fence: the cell's output ended there.</summary>
-    private bool _fenceFound;
-
     /// <param name="source">The pipe to read.</param>
     /// <param name="stream">Which of the child's streams it is.</param>
     /// <param name="messages">Where the output goes.</param>
@@ -89,8 +86,8 @@ internal sealed class OutputPump
             }
 
             var filled = held + read == buffer.Length;
-            held = Scan(buffer, held + read);
-            trickle.Read(read, _fenceFound, filled);
+            held = Scan(buffer, held + read, out var fenced);
+            trickle.Read(read, fenced, filled);
         }
     }
 
@@ -108,12 +105,13 @@ internal sealed class OutputPump
 
     /// <summary>
     /// Emits the first <paramref name="count"/> bytes of <paramref name="buffer"/> except a tail that may be the start
-    /// of the fence, which it moves to the front; returns how many bytes it kept there, or -1 once the channel closed.
+    /// of the fence, which it moves to the front; returns how many bytes it kept there, or -1 once the channel closed,
+    /// and says in <paramref name="fenced"/> whether the fence was among them.
     /// </summary>
-    private int Scan(byte[] buffer, int count)
+    private int Scan(byte[] buffer, int count, out bool fenced)
     {
         var start = 0;
-        _fenceFound = false;
+        fenced = false;
         while (true)
         {
             var data = buffer.AsSpan(start, count - start);
@@ -127,7 +125,7 @@ internal sealed class OutputPump
                     return -1;
                 }
 
-                _fenceFound = true;
+                fenced = true;
                 start += at + fence!.Bytes.Length;
                 continue;
             }

@@ -20,12 +20,11 @@ internal struct Trickle
 
     private long _lastRead;
     private int _inARow;
-    private bool _trickling;
     private bool _filled;
 
     /// <summary>Whether to pause before the next read: the writer trickles, and the last read did not fill the
     /// buffer (when it did, more is waiting).</summary>
-    public readonly bool PauseFirst => _trickling && !_filled;
+    public readonly bool PauseFirst => _inARow >= ReadsInARow && !_filled;
 
     /// <summary>Takes in a read of <paramref name="bytes"/>: whether the cell's fence was among them, and whether they
     /// filled the buffer.</summary>
@@ -35,11 +34,11 @@ internal struct Trickle
         if (fenceFound || now - _lastRead >= SoonTicks)
         {
             _inARow = 0;
-            _trickling = false;
         }
-        else if (bytes < SmallBytes && ++_inARow >= ReadsInARow)
+        else if (bytes < SmallBytes && _inARow < ReadsInARow)
         {
-            _trickling = true;
+            // A large read while trickling leaves it trickling: the writer outran one pause, not the pauses.
+            _inARow++;
         }
 
         _filled = filled;

@@ -19,12 +19,7 @@ public sealed class ReplyLimitTests
             .Otherwise(FakeReply.Text("Back again."));
         await using var interpreter = Providers.Start(provider, server, "--max_tokens", "50");
 
-        await interpreter.WriteLineAsync("talk");
-        await interpreter.WaitForErrorAsync("max_tokens", timeoutSeconds: 30);
-        await interpreter.WriteLineAsync("continue");
-        await interpreter.WaitForOutputAsync("Back again.");
-        interpreter.CloseInput();
-        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        await TalkThenGoOnAsync(interpreter);
 
         var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"{name} ended the reply at the max_tokens limit (50 tokens); what arrived is kept.", line);
@@ -44,12 +39,7 @@ public sealed class ReplyLimitTests
             .Otherwise(FakeReply.Text("Back again."));
         await using var interpreter = Providers.Start(provider, server, "-y");
 
-        await interpreter.WriteLineAsync("talk");
-        await interpreter.WaitForErrorAsync("max_tokens", timeoutSeconds: 30);
-        await interpreter.WriteLineAsync("continue");
-        await interpreter.WaitForOutputAsync("Back again.");
-        interpreter.CloseInput();
-        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        await TalkThenGoOnAsync(interpreter);
 
         var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"{name} ended the reply at the {limit} what arrived is kept. The tool call it was writing was cut off and is not run.", line);
@@ -60,5 +50,16 @@ public sealed class ReplyLimitTests
         var result = Assert.Single(chats[^1].ToolResults);
         Assert.Contains("max_tokens", result);
         Assert.DoesNotContain("not valid JSON", result);
+    }
+
+    /// <summary>Asks for the reply that is cut, waits for its line, and shows the program goes on to a next turn.</summary>
+    private static async Task TalkThenGoOnAsync(InterpreterProcess interpreter)
+    {
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("max_tokens", timeoutSeconds: 30);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
     }
 }
