@@ -33,14 +33,21 @@ foreach (var workload in workloads.Where(w => w.Kind == WorkloadKind.Loop))
 }
 
 Console.WriteLine();
-Console.WriteLine("| language | output | bare (to a pipe) | session | session / bare | host CPU (% of a core) |");
-Console.WriteLine("|---|---|---|---|---|---|");
+Console.WriteLine("| language | output | bare (to a pipe) | session, chunks read as lent chars | session / bare | host CPU (% of a core) | session, each chunk made a string | session / bare |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var workload in workloads.Where(w => w.Kind == WorkloadKind.Output))
 {
     var (bare, session, ratio) = await PairsAsync(workload);
+    var (_, strings, stringsRatio) = await PairsAsync(workload, strings: true);
     var megabytes = bare[0].Output / 1e6;
+    // At least: a session also shows the value of the cell's last expression (node's `true` from write).
+    if (session.Any(t => t.Output < bare[0].Output || t.Lines < bare[0].Output / 1024) || strings.Any(t => t.Output < bare[0].Output))
+    {
+        throw new InvalidOperationException($"{workload.Language.Name}: the session's output fell short of the {bare[0].Output} bytes of 1 KiB lines the bare run wrote.");
+    }
+
     var cpu = Median(session.Select(t => t.HostCpuSeconds / t.Seconds * 100));
-    Console.WriteLine($"| {workload.Language.Name} | {megabytes:0} MB | {Median(bare.Select(t => t.Seconds)):0.000} s | {Median(session.Select(t => t.Seconds)):0.000} s | {ratio:0.00}× | {cpu:0} % |");
+    Console.WriteLine($"| {workload.Language.Name} | {megabytes:0} MB | {Median(bare.Select(t => t.Seconds)):0.000} s | {Median(session.Select(t => t.Seconds)):0.000} s | {ratio:0.00}× | {cpu:0} % | {Median(strings.Select(t => t.Seconds)):0.000} s | {stringsRatio:0.00}× |");
 }
 
 Console.WriteLine();
@@ -69,7 +76,7 @@ foreach (var session in sessions.Values)
     await session.DisposeAsync();
 }
 
-async Task<(List<Timing> Bare, List<Timing> Session, double Ratio)> PairsAsync(Workload workload)
+async Task<(List<Timing> Bare, List<Timing> Session, double Ratio)> PairsAsync(Workload workload, bool strings = false)
 {
     var session = await SessionAsync(workload.Language);
     var bare = new List<Timing>();
@@ -80,7 +87,7 @@ async Task<(List<Timing> Bare, List<Timing> Session, double Ratio)> PairsAsync(W
     for (var i = 0; i < pairs; i++)
     {
         bare.Add(BareRunner.Run(workload));
-        inSession.Add(await SessionRunner.RunAsync(session, workload.Code));
+        inSession.Add(await SessionRunner.RunAsync(session, workload.Code, strings));
     }
 
     return (bare, inSession, Median(bare.Zip(inSession, (b, s) => s.Seconds / b.Seconds)));

@@ -58,13 +58,16 @@ internal sealed class DriverProcess : IAsyncDisposable
         _cellExtension = cellExtension;
         _requestCapacity = Widen(requests.SafeFileHandle.DangerousGetHandle());
         _reports = new ReportGate(_messages.Writer);
-        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _reports, Unread(process.StandardOutput.BaseStream));
-        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _reports, Unread(process.StandardError.BaseStream));
+        _stdout = new OutputPump(Widened(process.StandardOutput.BaseStream), OutputStream.Stdout, _reports, OutputBuffers, Unread(process.StandardOutput.BaseStream));
+        _stderr = new OutputPump(Widened(process.StandardError.BaseStream), OutputStream.Stderr, _reports, OutputBuffers, Unread(process.StandardError.BaseStream));
         _stdout.Start();
         _stderr.Start();
         _controlThread = new ControlPump(control, _reports).Start();
         _ = ReportExitAsync();
     }
+
+    /// <summary>The buffers the output pumps lend their chunks in, and whether the consumer wants strings instead.</summary>
+    public OutputBufferPool OutputBuffers { get; } = new();
 
     /// <summary>Everything the driver reports, in the order it was read.</summary>
     public ChannelReader<DriverMessage> Messages => _messages.Reader;

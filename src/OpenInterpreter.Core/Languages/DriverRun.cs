@@ -79,6 +79,13 @@ internal sealed class DriverRun
             if (Handle(message) is { } execution)
             {
                 yield return execution;
+                if (execution is OutputWritten output)
+                {
+                    // The consumer asked for the next event, so it is done with this one's text, and has shown how it
+                    // reads output.
+                    _process.OutputBuffers.StringsWanted = output.TextAsked;
+                    output.Release();
+                }
             }
         }
 
@@ -319,20 +326,25 @@ internal sealed class DriverRun
     private OutputWritten Merge(OutputWritten first)
     {
         var messages = _process.Messages;
-        if (!messages.TryPeek(out var next) || next is not OutputMessage { Output: var second } || second.Stream != first.Stream
-            || first.Text.Length + second.Text.Length > OutputPump.ChunkBytes)
+        if (first.IsLent)
         {
+            // Into the lent buffer, which has room for a whole chunk.
+            while (messages.TryPeek(out var next) && next is OutputMessage { Output: var more } && first.TryAppend(more, OutputPump.ChunkBytes))
+            {
+                messages.TryRead(out _);
+            }
+
             return first;
         }
 
-        var text = new System.Text.StringBuilder(first.Text, OutputPump.ChunkBytes);
-        while (messages.TryPeek(out next) && next is OutputMessage { Output: var more } && more.Stream == first.Stream
-            && text.Length + more.Text.Length <= OutputPump.ChunkBytes && messages.TryRead(out _))
+        System.Text.StringBuilder? joined = null;
+        while (messages.TryPeek(out var next) && next is OutputMessage { Output: { IsLent: false } more } && more.Stream == first.Stream
+            && (joined?.Length ?? first.Length) + more.Length <= OutputPump.ChunkBytes && messages.TryRead(out _))
         {
-            text.Append(more.Text);
+            (joined ??= new System.Text.StringBuilder(OutputPump.ChunkBytes).Append(first.Chars)).Append(more.Chars);
         }
 
-        return first with { Text = text.ToString() };
+        return joined is null ? first : new OutputWritten(joined.ToString(), first.Stream);
     }
 
     private void MarkStream(OutputStream stream, bool closed)

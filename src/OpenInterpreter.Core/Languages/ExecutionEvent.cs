@@ -3,9 +3,6 @@ namespace OpenInterpreter.Core.Languages;
 /// <summary>Something a running piece of code did: printed, moved to another line, finished.</summary>
 public abstract record ExecutionEvent;
 
-/// <summary>Text the code wrote to standard output or standard error, as it came.</summary>
-public sealed record OutputWritten(string Text, OutputStream Stream) : ExecutionEvent;
-
 /// <summary>The code moved to another line (1-based, in the code as given); null when no line runs any more.</summary>
 public sealed record ActiveLineChanged(int? Line) : ExecutionEvent;
 

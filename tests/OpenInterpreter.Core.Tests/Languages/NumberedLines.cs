@@ -18,19 +18,18 @@ internal sealed class NumberedLines
     /// <summary>How many numbered lines arrived in order.</summary>
     public long Count => _next;
 
-    public void Add(string text)
+    public void Add(ReadOnlySpan<char> text)
     {
-        var start = 0;
         int newline;
-        while ((newline = text.IndexOf('\n', start)) >= 0)
+        while ((newline = text.IndexOf('\n')) >= 0)
         {
-            _partial.Append(text, start, newline - start);
+            _partial.Append(text[..newline]);
             Check(_partial.ToString());
             _partial.Clear();
-            start = newline + 1;
+            text = text[(newline + 1)..];
         }
 
-        _partial.Append(text, start, text.Length - start);
+        _partial.Append(text);
     }
 
     private void Check(string line)

@@ -97,7 +97,7 @@ public sealed class OutputPumpTests
             writer.Dispose();
         });
         var channel = Channel.CreateUnbounded<DriverMessage>();
-        var pump = new OutputPump(reader, OutputStream.Stdout, channel.Writer);
+        var pump = new OutputPump(reader, OutputStream.Stdout, channel.Writer, new OutputBufferPool());
         pump.Expect(Sample);
 
         writing.Start();
@@ -120,7 +120,7 @@ public sealed class OutputPumpTests
     {
         var channel = Channel.CreateUnbounded<DriverMessage>();
         var source = new TrickleStream(data, readSize);
-        var pump = new OutputPump(source, OutputStream.Stdout, channel.Writer, knowsUnread ? () => (int)(source.Length - source.Position) : null);
+        var pump = new OutputPump(source, OutputStream.Stdout, channel.Writer, new OutputBufferPool(), knowsUnread ? () => (int)(source.Length - source.Position) : null);
         pump.Expect(Sample);
         pump.Run();
         channel.Writer.Complete();

@@ -21,6 +21,8 @@ internal static class SessionTestExtensions
         {
             await foreach (var execution in session.RunAsync(code, cancellationToken))
             {
+                // Output is lent until the next event: made a string now, it stays readable in the list.
+                _ = (execution as OutputWritten)?.Text;
                 events.Add(execution);
                 seen?.Invoke(execution);
             }
