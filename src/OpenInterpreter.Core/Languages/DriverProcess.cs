@@ -52,6 +52,11 @@ internal sealed class DriverProcess : IAsyncDisposable
     {
         _process = process;
         ProcessGroupId = ownGroup ? process.Id : null;
+        if (ProcessGroupId is { } group)
+        {
+            ProcessGroupWatchdog.Shared.Watch(group);
+        }
+
         _directory = directory;
         _requests = requests;
         _control = control;
@@ -223,6 +228,12 @@ internal sealed class DriverProcess : IAsyncDisposable
         catch (TimeoutException)
         {
             // A process stuck in uninterruptible sleep: nothing more to do than not wait for it.
+        }
+
+        if (ProcessGroupId is { } group && _process.HasExited)
+        {
+            // Killed above and reaped: the group is empty or its last members are dying of that SIGKILL.
+            ProcessGroupWatchdog.Shared.Forget(group);
         }
 
         StopControlReader();
