@@ -36,7 +36,8 @@ internal sealed class ProcessGroupWatchdog : IDisposable
     private static readonly Lazy<ProcessGroupWatchdog> LazyShared = new(() => new ProcessGroupWatchdog());
 
     private readonly Lock _lock = new();
-    private bool _started;
+    private Task? _starting;
+    private List<string>? _queued = [];
     private Process? _process;
     private StreamWriter? _groups;
 
@@ -48,9 +49,6 @@ internal sealed class ProcessGroupWatchdog : IDisposable
     /// <summary>The one for this program, started the first time a group is watched.</summary>
     public static ProcessGroupWatchdog Shared => LazyShared.Value;
 
-    /// <summary>The watchdog's process id, or null when none runs; for tests.</summary>
-    internal int? ProcessId => _process?.Id;
-
     /// <summary>Has process group <paramref name="group"/> killed when the program is gone.</summary>
     public void Watch(int group) => Send(group.ToString(CultureInfo.InvariantCulture));
 
@@ -60,9 +58,15 @@ internal sealed class ProcessGroupWatchdog : IDisposable
     /// <summary>Closes the watchdog's stdin, as the kernel does when the program ends: it kills the groups it holds.</summary>
     public void Dispose()
     {
+        Task? starting;
         lock (_lock)
         {
-            _started = true;
+            starting = _starting;
+        }
+
+        starting?.Wait();
+        lock (_lock)
+        {
             _groups?.Dispose();
             _groups = null;
             _process?.Dispose();
@@ -73,45 +77,64 @@ internal sealed class ProcessGroupWatchdog : IDisposable
     {
         lock (_lock)
         {
-            if (!_started)
-            {
-                _started = true;
-                Start();
-            }
+            // Started off the caller's thread: a fork and exec (a millisecond or two) on the way to the first run would
+            // delay it. The lines sent meanwhile wait in the queue.
+            _starting ??= Task.Run(Start);
 
             if (_groups is null)
             {
+                _queued?.Add(line);
                 return;
             }
 
-            try
-            {
-                _groups.Write(line + "\n");
-                _groups.Flush();
-            }
-            catch (IOException)
-            {
-                // The watchdog is gone (killed by hand): the drivers still die with the program, their children not.
-                _groups = null;
-            }
+            Write(line);
+        }
+    }
+
+    private void Write(string line)
+    {
+        try
+        {
+            _groups!.Write(line + "\n");
+            _groups.Flush();
+        }
+        catch (IOException)
+        {
+            // The watchdog is gone (killed by hand): the drivers still die with the program, their children not.
+            _groups = null;
         }
     }
 
     private void Start()
     {
-        if (OperatingSystem.IsWindows() || ExecutableLocator.Find("sh") is not { } sh)
+        Process? process = null;
+        if (!OperatingSystem.IsWindows() && ExecutableLocator.Find("sh") is { } sh)
         {
-            return;
+            try
+            {
+                process = Process.Start(new ProcessStartInfo(sh, ["-c", Script]) { RedirectStandardInput = true, UseShellExecute = false });
+            }
+            catch (Win32Exception)
+            {
+                // No shell to run it: as before, the drivers die with the program and their children outlive it.
+            }
         }
 
-        try
+        lock (_lock)
         {
-            _process = Process.Start(new ProcessStartInfo(sh, ["-c", Script]) { RedirectStandardInput = true, UseShellExecute = false });
-            _groups = _process?.StandardInput;
-        }
-        catch (Win32Exception)
-        {
-            // No shell to run it: as before, the drivers die with the program and their children outlive it.
+            var queued = _queued;
+            _queued = null;
+            if (process is null)
+            {
+                return;
+            }
+
+            _process = process;
+            _groups = process.StandardInput;
+            foreach (var line in queued ?? [])
+            {
+                Write(line);
+            }
         }
     }
 }
