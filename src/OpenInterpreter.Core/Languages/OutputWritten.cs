@@ -90,6 +90,12 @@ public sealed record OutputWritten : ExecutionEvent
         lent?.Return();
     }
 
+    /// <summary>Equal when both came from the same stream and have the same text, however each holds it.</summary>
+    public bool Equals(OutputWritten? other) => other is not null && Stream == other.Stream && Chars.SequenceEqual(other.Chars);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Stream, string.GetHashCode(Chars));
+
     protected override bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Stream = ").Append(Stream).Append(", Text = ");

@@ -29,6 +29,8 @@ public sealed class OutputWrittenTests : IAsyncLifetime
         Assert.Equal("first", read.Chars.ToString());
         Assert.Equal(5, read.Length);
         Assert.Equal("second", copy.Text);
+        Assert.Equal(new OutputWritten("first", OutputStream.Stdout), read);
+        Assert.NotEqual(new OutputWritten("first", OutputStream.Stderr), read);
     }
 
     [Fact]
