@@ -190,6 +190,12 @@ internal static class Application
         var remembered = LocalModelChooser.Remembered(profiles);
         settings = settings with { Llm = await LocalModelChooser.ChooseAsync(settings.Llm, invocation.ForceFunctions, interactive, paths.ModelsDirectory, remembered, CancellationToken.None).ConfigureAwait(false) };
         view.Notice(settings.Llm.ApiBase is null ? $"Using {settings.Llm.Model} in-process." : $"Using {settings.Llm.Model} at {settings.Llm.ApiBase}.");
+        if (invocation.ForceFunctions && SettingsLoader.ToolCallingUnused(settings.Llm) is { } noTools)
+        {
+            // The settings were loaded before the choice fell on a GGUF file, so their warning could not say this.
+            view.Notice($"--llm_supports_functions: {noTools}");
+        }
+
         if (settings.Llm.Model != remembered)
         {
             LocalModelChooser.Remember(profiles, settings.Llm);

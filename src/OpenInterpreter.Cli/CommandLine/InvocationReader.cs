@@ -98,8 +98,10 @@ internal static class InvocationReader
         layers.Add(FlagsLayer(parsed, options, ToolsFlag(parsed, options, os)));
         var loaded = SettingsLoader.Apply(layers);
 
-        // `os: true` in a profile is OS mode exactly as --os is: the os profile goes in where --os puts it.
-        if (loaded.Settings.Os && !os)
+        // `os: true` in a profile is OS mode exactly as --os is: the os profile goes in where --os puts it. Not under
+        // --mcp, which offers no model the screen (that `os` is ignored is warned about below).
+        var mcp = parsed.GetValue(options.Mcp);
+        if (loaded.Settings.Os && !os && !mcp)
         {
             layers.Insert(resetProfile is null && !showProfiles ? 1 : 0, profiles.Load("os"));
             loaded = SettingsLoader.Apply(layers);
@@ -116,7 +118,7 @@ internal static class InvocationReader
             parsed.GetValue(options.SupportsFunctions),
             parsed.GetValue(options.Version))
         {
-            Warnings = loaded.Warnings,
+            Warnings = FrontEndFlags.Chosen(parsed, options) is { } frontEnd ? [.. loaded.Warnings, .. FrontEndSettings.Warnings(frontEnd.Name, layers, loaded.Settings)] : loaded.Warnings,
             SaveProfile = parsed.GetValue(options.SaveProfile),
             KeyOnCommandLine = parsed.GetValue(options.ApiKey) is not null,
             ResetProfile = resetProfile,
@@ -130,7 +132,7 @@ internal static class InvocationReader
             Server = parsed.GetValue(options.Server),
             Host = parsed.GetValue(options.Host),
             Port = parsed.GetValue(options.Port),
-            Mcp = parsed.GetValue(options.Mcp),
+            Mcp = mcp,
         };
     }
 

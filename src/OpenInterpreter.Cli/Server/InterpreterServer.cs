@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenInterpreter.Cli.CommandLine;
 using OpenInterpreter.Cli.Json;
 using OpenInterpreter.Core;
 using OpenInterpreter.Core.Settings;
@@ -178,6 +179,14 @@ internal sealed class InterpreterServer(ServerAddress address, InterpreterSettin
                 throw new InterpreterException(
                     $"The sandbox is set when the server starts (now {Settings.EffectiveSandbox}{(Settings.SandboxNetwork ? ", network allowed" : "")}); POST /settings cannot change it.",
                     "Restart the server with --sandbox (and --sandbox_network) as wanted.");
+            }
+
+            if (FrontEndSettings.TerminalOnly.FirstOrDefault(t => layer.Entries.Any(e => e.Key == t.Key) && FrontEndSettings.IsSet(t.Key, updated)) is { } terminal)
+            {
+                // Taken, it would be read by nothing: the server has no terminal to speak, mark lines or read ``` on.
+                throw new InterpreterException(
+                    $"{terminal.Sentence(terminal.ProfileName, "--server")}, so POST /settings does not take it.",
+                    $"Leave {terminal.Key} out of the settings posted.");
             }
 
             var onlyAutoRun = layer.Entries.All(e => e.Key == "auto_run");

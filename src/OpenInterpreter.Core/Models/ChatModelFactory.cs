@@ -23,8 +23,9 @@ public static class ChatModelFactory
         {
             // LLamaSharp is not Native AOT clean (reflection-based JSON converters, Assembly.Location), so the AOT
             // binary leaves it out: under AOT this branch is constant and the compiler drops the engine entirely.
+            // A model too big for the machine can take for ever over the prompt or a token: the same limits as a server's.
             return RuntimeFeature.IsDynamicCodeSupported
-                ? new ChatModel(EmbeddedClientFactory.Create(route, settings, verboseLog), route, null) { SupportsTools = false, DefaultMaxTokens = EmbeddedChatClient.DefaultMaxTokens }
+                ? new ChatModel(new IdleTimeoutChatClient(EmbeddedClientFactory.Create(route, settings, verboseLog), settings.FirstTokenTimeout, settings.IdleTimeout, route.EndpointText), route, null) { SupportsTools = false, DefaultMaxTokens = EmbeddedChatClient.DefaultMaxTokens }
                 : throw new InterpreterException(
                     "This Native AOT build of interpreter cannot run GGUF files in-process.",
                     "Use the framework-dependent build (OI_NO_AOT=1 ./interpreter, or the dotnet tool), or serve the file with Ollama, LM Studio or llama.cpp and use --local.");

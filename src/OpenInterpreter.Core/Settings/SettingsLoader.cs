@@ -13,6 +13,7 @@ public static class SettingsLoader
         var settings = defaults ?? new InterpreterSettings();
         var warnings = new List<string>();
         string? apiVersionAt = null;
+        string? supportsFunctionsAt = null;
         foreach (var layer in layers)
         {
             warnings.AddRange(layer.Warnings);
@@ -28,6 +29,7 @@ public static class SettingsLoader
                     settings = key.Apply(settings, value);
                     last[name] = (key, value);
                     apiVersionAt = name == "llm.api_version" ? value.Location : apiVersionAt;
+                    supportsFunctionsAt = name == "llm.supports_functions" ? value.Location : supportsFunctionsAt;
                 }
                 else
                 {
@@ -53,6 +55,11 @@ public static class SettingsLoader
         if (apiVersionAt is not null && ApiVersionUnused(settings.Llm) is { } unused)
         {
             warnings.Add($"{apiVersionAt}: {unused}");
+        }
+
+        if (supportsFunctionsAt is not null && ToolCallingUnused(settings.Llm) is { } noTools)
+        {
+            warnings.Add($"{supportsFunctionsAt}: {noTools}");
         }
 
         return new LoadedSettings(PreferEnvironmentKey(settings), warnings);
@@ -90,6 +97,30 @@ public static class SettingsLoader
             return provider.Kind == ProviderKind.Azure
                 ? null
                 : $"llm.api_version is Azure OpenAI's (azure/<deployment>); {llm.Model} goes to {provider.DisplayName}, which has no api-version, so it is ignored.";
+        }
+        catch (InterpreterException)
+        {
+            // A model that cannot be routed fails on its own, with its own line, when it is called.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The embedded engine has no tool calling, so <c>llm.supports_functions: true</c> (which <c>--llm_supports_functions</c>
+    /// forces) changes nothing for a <c>.gguf</c> model: it writes its code in fenced blocks. Null when the setting acts.
+    /// </summary>
+    public static string? ToolCallingUnused(ModelSettings llm)
+    {
+        if (!llm.SupportsFunctions)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ModelRoute.Resolve(llm).Provider.Kind == ProviderKind.Embedded
+                ? "llm.supports_functions asks for tool calling, which the embedded engine (a .gguf file run in-process) does not have: the model writes its code in fenced blocks; ignored."
+                : null;
         }
         catch (InterpreterException)
         {

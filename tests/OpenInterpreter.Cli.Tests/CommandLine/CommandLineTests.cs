@@ -80,6 +80,18 @@ public sealed class CommandLineTests
     [InlineData("--continue continues a conversation at the terminal or under --stdin; --json starts a new one. Leave out --continue, or --json.", "--json", "-c", "hello")]
     [InlineData("--conversations continues a conversation at the terminal or under --stdin; --server starts a new one. Leave out --conversations, or --server.", "--server", "--conversations")]
     [InlineData("--local chooses a model, and --mcp calls none: it serves the tools to another program's model. Leave out --local.", "--mcp", "--local")]
+    [InlineData("--speak_messages reads the answers aloud at the terminal, and --json hands them to another program. Leave out --speak_messages.", "--json", "--speak_messages", "hello")]
+    [InlineData("--no_highlight_active_line stops the terminal marking the line that runs, and --server shows nothing itself. Leave out --no_highlight_active_line.", "--server", "-nhl")]
+    [InlineData("--multi_line lets a line of ``` open a multi-line message at the terminal's prompt, and --mcp has no prompt. Leave out --multi_line.", "--mcp", "--multi_line")]
+    [InlineData("--model chooses a model, and --mcp calls none: it serves the tools to another program's model. Leave out --model.", "--mcp", "--model", "gpt-4o-mini")]
+    [InlineData("--fast chooses a model, and --mcp calls none: it serves the tools to another program's model. Leave out --fast.", "--mcp", "--fast")]
+    [InlineData("--temperature is for the model this program calls, and --mcp calls none: it serves the tools to another program's model. Leave out --temperature.", "--mcp", "-y", "--temperature", "0.5")]
+    [InlineData("--first_token_timeout is for the model this program calls, and --mcp calls none: it serves the tools to another program's model. Leave out --first_token_timeout.", "--mcp", "--first_token_timeout", "5")]
+    [InlineData("--verbose shows the requests to the model, and --mcp calls none: it serves the tools to another program's model. Leave out --verbose.", "--mcp", "-v")]
+    [InlineData("--tools chooses the tools offered to this program's model, and --mcp always serves execute and str_replace_editor. Leave out --tools.", "--mcp", "--tools", "interpreter")]
+    [InlineData("--os gives this program's model the screen, mouse and keyboard, and --mcp always serves execute and str_replace_editor. Leave out --os.", "--mcp", "--os")]
+    [InlineData("The words of the command line are one message to answer, and --server takes its messages from its clients. Leave that out, or use --json to answer one message.", "--server", "hello")]
+    [InlineData("--stdin is one message to answer, and --mcp takes its calls from its client. Leave that out, or use --json to answer one message.", "--mcp", "--stdin")]
     public async Task A_flag_its_front_end_would_ignore_is_refused_in_one_line(string error, params string[] arguments)
     {
         await using var interpreter = InterpreterProcess.Start(arguments);

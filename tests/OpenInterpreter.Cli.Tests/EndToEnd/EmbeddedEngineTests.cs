@@ -62,4 +62,49 @@ public sealed class EmbeddedEngineTests : IDisposable
         Assert.Contains("ended the reply at the max_tokens limit (8 tokens)", interpreter.Stderr);
         Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
     }
+
+    private const string NoToolCalling = "--llm_supports_functions: llm.supports_functions asks for tool calling, which the embedded engine (a .gguf file run in-process) does not have: the model writes its code in fenced blocks; ignored.";
+
+    [Fact]
+    public async Task Forcing_tool_calling_on_a_gguf_model_is_one_warning_line_and_the_model_still_answers()
+    {
+        var path = Path.Combine(_folder, "tiny.gguf");
+        TinyGgufModel.Write(path);
+        await using var interpreter = InterpreterProcess.Start(["--model", path, "--llm_supports_functions", "--max_tokens", "8", "--stdin"]);
+
+        await interpreter.WriteLineAsync("say something");
+        interpreter.CloseInput();
+
+        Assert.True(await interpreter.WaitForExitAsync() == 1, interpreter.Stderr);
+        var lines = interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal($"interpreter: warning: {NoToolCalling}", lines[0]);
+        Assert.StartsWith("The embedded engine ended the reply at the max_tokens limit (8 tokens)", lines[1]);
+        Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
+    }
+
+    [Fact]
+    public async Task Forcing_tool_calling_when_local_falls_back_to_a_gguf_is_said_in_one_line()
+    {
+        var home = Directory.CreateTempSubdirectory("oi-gguf-home-").FullName;
+        var models = Path.Combine(home, ".config", "open-interpreter", "models");
+        Directory.CreateDirectory(models);
+        TinyGgufModel.Write(Path.Combine(models, "tiny.gguf"));
+        await using var interpreter = InterpreterProcess.Start(
+            ["--local", "-lsf", "--max_tokens", "8", "--stdin"],
+            environment: new Dictionary<string, string>
+            {
+                ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
+                ["OI_LOCAL_PORTS"] = "ollama=9",
+            });
+
+        await interpreter.WriteLineAsync("hello");
+        interpreter.CloseInput();
+
+        Assert.True(await interpreter.WaitForExitAsync() == 1, interpreter.Stderr);
+        var lines = interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"Using {Path.Combine(models, "tiny.gguf")} in-process.", lines[0]);
+        Assert.Equal(NoToolCalling, lines[1]);
+        Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
+    }
 }

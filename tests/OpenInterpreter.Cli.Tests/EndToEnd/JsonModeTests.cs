@@ -170,4 +170,23 @@ public sealed class JsonModeTests
         Assert.Equal(0, await interpreter.WaitForExitAsync());
         Assert.Equal("Spending is not measured: no price is known for this model, so the $0.5000 budget cannot be enforced.", interpreter.Stderr.Trim());
     }
+
+    [Fact]
+    public async Task Display_settings_of_a_profile_are_one_warning_line_each_and_the_answer_still_comes()
+    {
+        var profile = Path.Combine(Directory.CreateTempSubdirectory("oi-json-profile-").FullName, "display.yaml");
+        await File.WriteAllTextAsync(profile, "speak_messages: true\nhighlight_active_line: false\nmulti_line: true\n");
+        await using var server = FakeModelServer.Start().Otherwise(FakeReply.Text("Hello there."));
+        await using var interpreter = Session.Start(server, "--json", "--profile", profile, "hello");
+
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+        Assert.Equal(
+            $"interpreter: warning: {profile}:1:1: speak_messages reads the answers aloud at the terminal, and --json hands them to another program; ignored.\n"
+            + $"interpreter: warning: {profile}:2:1: highlight_active_line: false stops the terminal marking the line that runs, and --json shows nothing itself; ignored.\n"
+            + $"interpreter: warning: {profile}:3:1: multi_line lets a line of ``` open a multi-line message at the terminal's prompt, and --json has no prompt; ignored.\n",
+            interpreter.Stderr);
+        var lines = Lines(interpreter.Stdout);
+        Assert.Equal("Hello there.", string.Concat(lines[..^1].Where(c => c.TryGetProperty("content", out _)).Select(c => c.GetProperty("content").GetString())));
+        Assert.Equal("done", lines[^1].GetProperty("outcome").GetString());
+    }
 }

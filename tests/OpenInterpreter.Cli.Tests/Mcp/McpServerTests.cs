@@ -6,7 +6,11 @@ namespace OpenInterpreter.Cli.Tests.Mcp;
 public sealed class McpServerTests
 {
     /// <summary>Runs the MCP SDK client against <c>interpreter --mcp</c> with <paramref name="flags"/>, making <paramref name="calls"/>.</summary>
-    private static async Task<JsonElement> ClientAsync(string work, string home, string[] flags, string calls)
+    private static async Task<JsonElement> ClientAsync(string work, string home, string[] flags, string calls) =>
+        (await ClientWithStderrAsync(work, home, flags, calls)).Reply;
+
+    /// <summary>As <see cref="ClientAsync"/>, with what the server wrote on stderr (the SDK client passes it through).</summary>
+    private static async Task<(JsonElement Reply, string Stderr)> ClientWithStderrAsync(string work, string home, string[] flags, string calls)
     {
         var environment = new Dictionary<string, string>
         {
@@ -21,7 +25,7 @@ public sealed class McpServerTests
             environment,
             workingDirectory: work);
         Assert.True(result.ExitCode == 0, $"{result.Stdout}\n{result.Stderr}");
-        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
+        return (JsonDocument.Parse(result.Stdout).RootElement.Clone(), result.Stderr);
     }
 
     private static string Text(JsonElement result) => string.Concat(result.GetProperty("content").EnumerateArray().Where(c => c.GetProperty("type").GetString() == "text").Select(c => c.GetProperty("text").GetString()));
@@ -82,5 +86,42 @@ public sealed class McpServerTests
         var answers = process.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToDictionary(a => a.GetProperty("id").GetInt32());
         Assert.Equal("42", Text(answers[2].GetProperty("result")).Trim());
         Assert.Equal(-32601, answers[3].GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task Profile_settings_the_mcp_server_does_not_use_are_warned_about_and_the_tools_still_work()
+    {
+        var work = Directory.CreateTempSubdirectory("oi-mcp-").FullName;
+        var home = Directory.CreateTempSubdirectory("oi-home-").FullName;
+        var profile = Path.Combine(home, "other.yaml");
+        await File.WriteAllTextAsync(profile, """
+            llm:
+              model: "claude-sonnet-4-5"
+              temperature: 0.5
+            custom_instructions: "Be brief."
+            tools: ["interpreter"]
+            os: true
+            multi_line: true
+            mcp_servers:
+              everything:
+                command: "npx"
+                args: ["-y", "@modelcontextprotocol/server-everything"]
+            """);
+
+        var (reply, stderr) = await ClientWithStderrAsync(work, home, ["-y", "--profile", profile], """[{"name": "execute", "arguments": {"language": "python", "code": "print(6 * 7)"}}]""");
+
+        Assert.Equal(
+            [
+                $"interpreter: warning: {profile}:5:1: tools chooses the tools offered to this program's model, and --mcp always serves execute and str_replace_editor; ignored.",
+                $"interpreter: warning: {profile}:6:1: os gives this program's model the screen, mouse and keyboard, and --mcp always serves execute and str_replace_editor; ignored.",
+                $"interpreter: warning: {profile}:7:1: multi_line lets a line of ``` open a multi-line message at the terminal's prompt, and --mcp has no prompt; ignored.",
+                $"interpreter: warning: {profile}:8:1: mcp_servers offers other servers' tools to this program's model, and --mcp calls none: it serves the tools to another program's model; ignored.",
+                $"interpreter: warning: llm.model ({profile}:2:3), llm.temperature ({profile}:3:3), custom_instructions ({profile}:4:1): these are settings for the model this program calls, and --mcp calls none: it serves the tools to another program's model; ignored.",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // What --mcp does use still acts: -y runs the code.
+        Assert.Equal(["execute", "str_replace_editor"], reply.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal("42", Text(reply.GetProperty("results")[0]).Trim());
     }
 }

@@ -331,4 +331,32 @@ public sealed class ServerTests
         // Nothing of a refused post is kept: the danger check's mode is still ask.
         Assert.Equal("ask", JsonDocument.Parse(Split(await Curl($"{server.Url}/settings/safe_mode")).Body).RootElement.GetProperty("safe_mode").GetString());
     }
+
+    [Fact]
+    public async Task Display_settings_are_warned_about_at_start_and_refused_by_post_settings()
+    {
+        var profile = Path.Combine(Directory.CreateTempSubdirectory("oi-server-profile-").FullName, "spoken.yaml");
+        await File.WriteAllTextAsync(profile, "auto_run: true\nspeak_messages: true\n");
+        await using var model = SixTimesSeven();
+        await using var server = await RunningServer.StartAsync(model, null, "", "--profile", profile);
+        Assert.Equal($"interpreter: warning: {profile}:2:1: speak_messages reads the answers aloud at the terminal, and --server hands them to another program; ignored.\n", server.Process.Stderr);
+
+        var refusals = new Dictionary<string, string>
+        {
+            ["{\"multi_line\": true}"] = "multi_line lets a line of ``` open a multi-line message at the terminal's prompt, and --server has no prompt, so POST /settings does not take it. Leave multi_line out of the settings posted.",
+            ["{\"highlight_active_line\": false, \"auto_run\": false}"] = "highlight_active_line: false stops the terminal marking the line that runs, and --server shows nothing itself, so POST /settings does not take it. Leave highlight_active_line out of the settings posted.",
+        };
+        foreach (var (body, error) in refusals)
+        {
+            var refused = Split(await Curl("-X", "POST", "-H", "Content-Type: application/json", "-d", body, $"{server.Url}/settings"));
+            Assert.Equal(400, refused.Status);
+            Assert.Equal(error, JsonDocument.Parse(refused.Body).RootElement.GetProperty("error").GetString());
+        }
+
+        // Nothing of a refused post is kept (auto-run is still on), and the server answers as before.
+        Assert.True(JsonDocument.Parse(Split(await Curl($"{server.Url}/settings/auto_run")).Body).RootElement.GetProperty("auto_run").GetBoolean());
+        var answer = Split(await Curl("-X", "POST", "-H", "Content-Type: application/json", "-d", "{\"role\": \"user\", \"type\": \"message\", \"content\": \"what is six times seven\"}", server.Url + "/"));
+        Assert.Equal(200, answer.Status);
+        Assert.Contains("It is 42.", string.Concat(JsonLines(answer.Body).Where(c => c.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String).Select(c => c.GetProperty("content").GetString())));
+    }
 }

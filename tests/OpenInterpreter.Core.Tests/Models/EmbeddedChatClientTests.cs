@@ -1,5 +1,7 @@
 using Microsoft.Extensions.AI;
+using OpenInterpreter.Core.Models;
 using OpenInterpreter.Core.Models.Embedded;
+using OpenInterpreter.Core.Settings;
 using OpenInterpreter.Testing;
 using Xunit;
 
@@ -54,5 +56,36 @@ public sealed class EmbeddedChatClientTests : IDisposable
             }
         });
         Assert.Equal(3, received);
+    }
+
+    [Fact]
+    public async Task A_reply_whose_first_token_is_late_is_given_up_with_the_line_the_providers_give()
+    {
+        // llama.cpp writes its log while it makes the context for a reply, before the first token: holding one of those
+        // lines (once the model is loaded) stalls the reply there for 2 s, ten times the limit set.
+        var loaded = 0;
+        var stalled = 0;
+        var settings = new ModelSettings { Model = _path, ContextWindow = 512, FirstTokenTimeout = TimeSpan.FromMilliseconds(200) };
+        using var model = ChatModelFactory.Create(settings, verboseLog: _ =>
+        {
+            if (Volatile.Read(ref loaded) == 1 && Interlocked.Exchange(ref stalled, 1) == 0)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(2));
+            }
+        });
+        Volatile.Write(ref loaded, 1);
+
+        var pieces = 0;
+        var error = await Assert.ThrowsAsync<InterpreterException>(async () =>
+        {
+            await foreach (var update in model.Client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hello")], new ChatOptions { MaxOutputTokens = 8 }))
+            {
+                pieces += update.Text.Length > 0 ? 1 : 0;
+            }
+        });
+
+        Assert.Equal(1, stalled);
+        Assert.Equal(0, pieces);
+        Assert.Equal($"{_path} sent no reply within 0.2 s; gave up waiting. Try again, or allow longer with --first_token_timeout (profile key llm.first_token_timeout).", error.OneLine);
     }
 }

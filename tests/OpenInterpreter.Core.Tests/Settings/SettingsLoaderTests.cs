@@ -138,4 +138,16 @@ public sealed class SettingsLoaderTests
         Assert.Equal("--api_version: llm.api_version is Azure OpenAI's (azure/<deployment>); claude-3-5-sonnet-latest goes to Anthropic, which has no api-version, so it is ignored.", warning);
         Assert.Empty(SettingsLoader.Apply([Layer("p", ("llm.model", "azure/my-deployment"), ("llm.api_base", "https://x.openai.azure.com"), ("llm.api_version", "2024-10-21"))]).Warnings);
     }
+
+    [Fact]
+    public void Tool_calling_asked_of_a_gguf_model_is_one_warning_line()
+    {
+        var warning = Assert.Single(SettingsLoader.Apply([Layer("--llm_supports_functions", ("llm.model", "/models/tiny.gguf"), ("llm.supports_functions", "true"))]).Warnings);
+        Assert.Equal("--llm_supports_functions: llm.supports_functions asks for tool calling, which the embedded engine (a .gguf file run in-process) does not have: the model writes its code in fenced blocks; ignored.", warning);
+
+        // Left at its default, turned off, or for a model that calls tools, it says nothing.
+        Assert.Empty(SettingsLoader.Apply([Layer("p", ("llm.model", "/models/tiny.gguf"))]).Warnings);
+        Assert.Empty(SettingsLoader.Apply([Layer("p", ("llm.model", "/models/tiny.gguf"), ("llm.supports_functions", "false"))]).Warnings);
+        Assert.Empty(SettingsLoader.Apply([Layer("p", ("llm.model", "gpt-4o"), ("llm.supports_functions", "true"))]).Warnings);
+    }
 }

@@ -11,6 +11,7 @@ namespace OpenInterpreter.Core.Models.Embedded;
 /// Runs a GGUF model in-process with LLamaSharp (llama.cpp, CPU): the conversation is rendered with the model's own
 /// chat template, the reply streams token by token, stops at <c>max_tokens</c> (finish reason "length") or at the
 /// end of text, and cancellation stops it between tokens. The model has no tool calling: the loop uses text mode.
+/// <see cref="ChatModelFactory"/> wraps it in <see cref="IdleTimeoutChatClient"/>, as it does every provider.
 /// </summary>
 public sealed class EmbeddedChatClient : IChatClient
 {
@@ -70,6 +71,9 @@ public sealed class EmbeddedChatClient : IChatClient
         ChatOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // LLamaSharp makes the context and reads the prompt's tokens before its first await: off the caller's thread,
+        // a first-token time-out waiting on this stream runs its clock over that work too.
+        await Task.Yield();
         var maxTokens = options?.MaxOutputTokens ?? DefaultMaxTokens;
         var inference = new InferenceParams
         {
