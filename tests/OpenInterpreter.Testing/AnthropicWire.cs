@@ -78,22 +78,37 @@ internal static class AnthropicWire
                     await DeltaAsync(output, index, w => { w.WriteString("type", "input_json_delta"); w.WriteString("partial_json", fragment); }).ConfigureAwait(false);
                 }
 
-                await SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", index); }).ConfigureAwait(false);
+                if (reply.Ending != StreamEnding.WithoutReasonOrBlockStop)
+                {
+                    await SendAsync(output, "content_block_stop", w => { w.WriteString("type", "content_block_stop"); w.WriteNumber("index", index); }).ConfigureAwait(false);
+                }
+
                 break;
         }
 
-        await EndMessageAsync(output, reply is ToolCallReply ? "tool_use" : "end_turn").ConfigureAwait(false);
+        if (reply.Ending != StreamEnding.Closed)
+        {
+            await EndMessageAsync(output, reply.Ending == StreamEnding.Normal ? (reply is ToolCallReply ? "tool_use" : "end_turn") : null).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>The end of a streamed message: its <c>message_delta</c> with <paramref name="stopReason"/> (and the usage,
-    /// when <paramref name="withUsage"/>), then <c>message_stop</c>.</summary>
-    internal static async Task EndMessageAsync(Stream output, string stopReason, bool withUsage = true)
+    /// <summary>The end of a streamed message: its <c>message_delta</c> with <paramref name="stopReason"/> (null: a null
+    /// stop_reason) and the usage, when <paramref name="withUsage"/>, then <c>message_stop</c>.</summary>
+    internal static async Task EndMessageAsync(Stream output, string? stopReason, bool withUsage = true)
     {
         await SendAsync(output, "message_delta", w =>
         {
             w.WriteString("type", "message_delta");
             w.WriteStartObject("delta");
-            w.WriteString("stop_reason", stopReason);
+            if (stopReason is null)
+            {
+                w.WriteNull("stop_reason");
+            }
+            else
+            {
+                w.WriteString("stop_reason", stopReason);
+            }
+
             w.WriteNull("stop_sequence");
             w.WriteEndObject();
             if (withUsage)

@@ -9,6 +9,12 @@ public abstract record FakeReply
     /// <summary>This reply streamed at a model's speed (<see cref="Testing.Pacing.Model"/> unless given).</summary>
     public FakeReply Paced(Pacing? pacing = null) => this with { Pacing = pacing ?? Testing.Pacing.Model };
 
+    /// <summary>How the stream ends (text and tool-call replies); <see cref="StreamEnding.Normal"/> unless given.</summary>
+    public StreamEnding Ending { get; init; }
+
+    /// <summary>This reply ending as <paramref name="ending"/> says.</summary>
+    public FakeReply EndingWith(StreamEnding ending) => this with { Ending = ending };
+
     /// <summary>A text answer, streamed in pieces of <paramref name="PieceLength"/> characters.</summary>
     public static FakeReply Text(string text, int PieceLength = 4) => new TextReply(text, PieceLength);
 

@@ -73,7 +73,10 @@ internal static class OllamaWire
                 break;
         }
 
-        await SendAsync(output, Line(model, "", null, done: true)).ConfigureAwait(false);
+        if (reply.Ending != StreamEnding.Closed)
+        {
+            await SendAsync(output, Line(model, "", null, done: true, doneReason: reply.Ending == StreamEnding.Normal ? "stop" : null)).ConfigureAwait(false);
+        }
     }
 
     public static Task WriteTagsAsync(HttpListenerResponse response, IEnumerable<string> models)
@@ -119,7 +122,7 @@ internal static class OllamaWire
         }));
     }
 
-    internal static string Line(string model, string content, ToolCallReply? call, bool done, string doneReason = "stop") => OpenAIWire.Json(w =>
+    internal static string Line(string model, string content, ToolCallReply? call, bool done, string? doneReason = "stop") => OpenAIWire.Json(w =>
     {
         w.WriteString("model", model);
         w.WriteString("created_at", CreatedAt);
@@ -147,7 +150,11 @@ internal static class OllamaWire
         w.WriteBoolean("done", done);
         if (done)
         {
-            w.WriteString("done_reason", doneReason);
+            if (doneReason is not null)
+            {
+                w.WriteString("done_reason", doneReason);
+            }
+
             w.WriteNumber("total_duration", 1000);
             w.WriteNumber("load_duration", 10);
             w.WriteNumber("prompt_eval_count", 10);

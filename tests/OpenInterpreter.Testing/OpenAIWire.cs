@@ -48,8 +48,8 @@ internal static class OpenAIWire
                     await SendAsync(output, Chunk(id, model, w => w.WriteString("content", piece), null)).ConfigureAwait(false);
                 }
 
-                await SendAsync(output, Chunk(id, model, _ => { }, "stop")).ConfigureAwait(false);
-                break;
+                await EndAsync(output, id, model, "stop", reply.Ending).ConfigureAwait(false);
+                return;
 
             case CutReply cut:
                 foreach (var piece in Pieces(cut.Content, 4).Take(cut.Pieces))
@@ -80,8 +80,8 @@ internal static class OpenAIWire
                     await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, fragment), null)).ConfigureAwait(false);
                 }
 
-                await SendAsync(output, Chunk(id, model, _ => { }, "tool_calls")).ConfigureAwait(false);
-                break;
+                await EndAsync(output, id, model, "tool_calls", reply.Ending).ConfigureAwait(false);
+                return;
 
             case ToolCallsReply many:
                 // Each call opens with its id and name at its own index, then its arguments in two fragments.
@@ -94,11 +94,25 @@ internal static class OpenAIWire
                     await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, each.RawArguments[half..], at), null)).ConfigureAwait(false);
                 }
 
-                await SendAsync(output, Chunk(id, model, _ => { }, "tool_calls")).ConfigureAwait(false);
-                break;
+                await EndAsync(output, id, model, "tool_calls", reply.Ending).ConfigureAwait(false);
+                return;
         }
 
         await SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
+    }
+
+    /// <summary>The chunk with <paramref name="finishReason"/>, then <c>[DONE]</c>, as far as <paramref name="ending"/> has them.</summary>
+    private static async Task EndAsync(Stream output, string id, string model, string finishReason, StreamEnding ending)
+    {
+        if (ending == StreamEnding.Normal)
+        {
+            await SendAsync(output, Chunk(id, model, _ => { }, finishReason)).ConfigureAwait(false);
+        }
+
+        if (ending != StreamEnding.Closed)
+        {
+            await SendRawAsync(output, "data: [DONE]\n\n").ConfigureAwait(false);
+        }
     }
 
     internal static void ToolCallDelta(Utf8JsonWriter w, string? callId, string? name, string arguments, int index = 0)

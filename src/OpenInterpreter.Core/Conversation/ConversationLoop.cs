@@ -361,13 +361,13 @@ public sealed class ConversationLoop(
 
         if (end.Problem(model, options.MaxOutputTokens ?? model.DefaultMaxTokens, text.Length > 0, drafts.Count > 0 || calls.Count > 0) is { } problem)
         {
-            // None of the calls runs. One cut at the limit is recorded as not made, with why: the model then hears
-            // that it ran out of tokens, not that its JSON was broken.
-            if (end.AtLimit)
+            // None of the calls runs. One cut at the limit or by an unexplained end is recorded as not made, with why:
+            // the model then hears that its reply was cut, not that its JSON was broken.
+            if (end.NotMadeReason is { } reason)
             {
                 foreach (var call in calls)
                 {
-                    RecordNotMade(call, drafts, "Not run: the reply reached the max_tokens limit while this call was being written, so its arguments are incomplete.");
+                    RecordNotMade(call, drafts, reason);
                 }
             }
 

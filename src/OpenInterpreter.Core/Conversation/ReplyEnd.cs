@@ -5,20 +5,36 @@ namespace OpenInterpreter.Core.Conversation;
 
 /// <summary>
 /// How a streamed reply ended, read from its finish reasons, and the one line for a reply that is not a finished answer:
-/// cut off before the model finished, stopped by the content filter, or stopped at the max_tokens limit. None of such a
-/// reply's tool calls is made.
+/// cut off before the model finished, stopped by the content filter, stopped at the max_tokens limit, or ended properly
+/// without a reason in the middle of a tool call. None of such a reply's tool calls is made.
 /// </summary>
 internal sealed class ReplyEnd
 {
     private bool _finished;
     private bool _filtered;
     private bool _atLimit;
+    private bool _inCall;
 
-    /// <summary>Whether the provider ended the reply at all (every provider sends a reason at a proper end).</summary>
+    /// <summary>
+    /// Whether the reply ended at all: the provider's clients give a reason at every proper end, also one the server
+    /// did not name (<see cref="UnnamedFinishReason"/>); a stream that just stops has none.
+    /// </summary>
     public bool Finished => _finished;
 
     /// <summary>Whether the provider ended the reply because it reached the output-token limit.</summary>
     public bool AtLimit => _finished && !_filtered && _atLimit;
+
+    /// <summary>Whether the reply ended properly, without a reason, while a tool call was still being written.</summary>
+    public bool EndedInCall => _finished && !_filtered && !_atLimit && _inCall;
+
+    /// <summary>
+    /// What the model is told about each call of a reply that ended with its arguments cut (at the limit, or in the
+    /// middle of a call), so it hears why the call was not made rather than that its JSON was broken; null otherwise.
+    /// </summary>
+    public string? NotMadeReason =>
+        AtLimit ? "Not run: the reply reached the max_tokens limit while this call was being written, so its arguments are incomplete."
+        : EndedInCall ? "Not run: the reply ended while this call was being written, so its arguments are incomplete."
+        : null;
 
     /// <summary>Takes in the finish reason of one update (null on most).</summary>
     public void Note(ChatFinishReason? reason)
@@ -26,6 +42,7 @@ internal sealed class ReplyEnd
         _finished |= reason is not null;
         _filtered |= reason == ChatFinishReason.ContentFilter;
         _atLimit |= reason == ChatFinishReason.Length;
+        _inCall |= reason == UnnamedFinishReason.CallCut;
     }
 
     /// <summary>
@@ -60,6 +77,14 @@ internal sealed class ReplyEnd
             return new InterpreterException(
                 $"{Capitalized(provider)} ended the reply at the max_tokens limit{limit}{kept}.{call}",
                 "Raise the limit with --max_tokens N (profile key llm.max_tokens), or ask for a shorter reply.");
+        }
+
+        if (EndedInCall)
+        {
+            // Servers that name no reason do not report their own token limit either: the call was cut, likely there.
+            return new InterpreterException(
+                $"The reply from {provider} at {model.Route.EndpointText} ended in the middle of a tool call without saying why; the call is not run{kept}.",
+                "Try again; if the server stopped at its output limit, raise it with --max_tokens N (profile key llm.max_tokens).");
         }
 
         return null;

@@ -45,6 +45,8 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
 
         var tools = new Dictionary<int, (string Id, string Name, StringBuilder Input)>();
+        var calls = new List<FunctionCallContent>();
+        var named = false;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             if (!line.StartsWith("data:", StringComparison.Ordinal))
@@ -53,9 +55,14 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
             }
 
             using var document = StreamEventJson.Parse(line[5..], "Anthropic", baseUrl.ToString());
-            var update = Read(document.RootElement, tools);
+            var root = document.RootElement;
+            var update = root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "message_stop"
+                ? End(tools, calls, named)
+                : Read(root, tools);
             if (update is not null)
             {
+                named |= update.FinishReason is not null;
+                calls.AddRange(update.Contents.OfType<FunctionCallContent>());
                 yield return update;
             }
         }
@@ -94,8 +101,7 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
                 return null;
 
             case "content_block_stop" when tools.Remove(index, out var finished):
-                var input = finished.Input.ToString();
-                return Update(new FunctionCallContent(finished.Id, finished.Name, ChatJson.ReadArguments(input)));
+                return Update(Call(finished));
 
             case "message_delta" when e.GetProperty("delta").TryGetProperty("stop_reason", out var stop) && stop.ValueKind == JsonValueKind.String:
                 return new ChatResponseUpdate(ChatRole.Assistant, []) { ModelId = model, FinishReason = stop.GetString() switch
@@ -117,6 +123,28 @@ public sealed class AnthropicChatClient(HttpClient http, Uri baseUrl, string api
     }
 
     private ChatResponseUpdate Update(AIContent content) => new(ChatRole.Assistant, [content]) { ModelId = model };
+
+    /// <summary>A finished tool block as a call; its arguments are null when its input is not a whole JSON object.</summary>
+    private static FunctionCallContent Call((string Id, string Name, StringBuilder Input) block) =>
+        new(block.Id, block.Name, ChatJson.ReadArguments(block.Input.ToString()));
+
+    /// <summary>
+    /// The end of the message (<c>message_stop</c>): a tool block still open is closed as its <c>content_block_stop</c>
+    /// would have; when no <c>message_delta</c> named a stop reason (proxies that rebuild this stream from another
+    /// provider's send none), the end gives the reason. Null when there is nothing to add.
+    /// </summary>
+    private ChatResponseUpdate? End(Dictionary<int, (string Id, string Name, StringBuilder Input)> tools, List<FunctionCallContent> calls, bool named)
+    {
+        var closed = tools.OrderBy(t => t.Key).Select(t => Call(t.Value)).ToList();
+        tools.Clear();
+        if (named)
+        {
+            return closed.Count == 0 ? null : new ChatResponseUpdate(ChatRole.Assistant, [.. closed]) { ModelId = model };
+        }
+
+        var all = calls.Concat(closed).ToList();
+        return UnnamedFinishReason.Update(all.Count, all.All(c => c.Arguments is not null), [.. closed], model);
+    }
 
     private string RequestBody(List<ChatMessage> messages, ChatOptions? options) => ChatJson.Write(w =>
     {

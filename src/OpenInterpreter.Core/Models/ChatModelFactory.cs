@@ -34,6 +34,11 @@ public static class ChatModelFactory
         var (key, keySource) = ResolveKey(settings, route);
         HttpMessageHandler handler = verboseLog is null ? new SocketsHttpHandler() : new VerboseHttpHandler(verboseLog, key);
         handler = new HtmlReplyGuard(handler, route.EndpointText);
+        if (route.Provider.Kind is ProviderKind.OpenAICompatible or ProviderKind.Azure)
+        {
+            handler = new DoneLineWatcher(handler);
+        }
+
         if (route.Provider.Kind == ProviderKind.Azure)
         {
             handler = new AzureRequestHandler(handler, key, AzureRequestHandler.ApiVersionFor(settings));

@@ -29,6 +29,7 @@ public sealed class OllamaChatClient(HttpClient http, Uri baseUrl, string model,
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
 
         var calls = 0;
+        var complete = true;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -58,8 +59,9 @@ public sealed class OllamaChatClient(HttpClient http, Uri baseUrl, string model,
                         var function = call.GetProperty("function");
                         var arguments = function.TryGetProperty("arguments", out var a) ? a : default;
                         var id = call.TryGetProperty("id", out var i) && i.GetString() is { Length: > 0 } given ? given : $"call_{++calls}";
-                        contents.Add(new FunctionCallContent(id, function.GetProperty("name").GetString() ?? "",
-                            arguments.ValueKind == JsonValueKind.String ? ChatJson.ReadArguments(arguments.GetString() ?? "") : ChatJson.ReadArguments(arguments)));
+                        var parsed = arguments.ValueKind == JsonValueKind.String ? ChatJson.ReadArguments(arguments.GetString() ?? "") : ChatJson.ReadArguments(arguments);
+                        contents.Add(new FunctionCallContent(id, function.GetProperty("name").GetString() ?? "", parsed));
+                        complete &= parsed is not null;
                         calls = Math.Max(calls, 1);
                     }
                 }
@@ -71,11 +73,20 @@ public sealed class OllamaChatClient(HttpClient http, Uri baseUrl, string model,
                 continue;
             }
 
+            var reason = done && root.TryGetProperty("done_reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            if (done && string.IsNullOrEmpty(reason))
+            {
+                // Older Ollama versions (and servers copying its format) end without done_reason, so a stop at
+                // num_predict looks like a finished answer there: the rules of any proper end without a reason.
+                yield return UnnamedFinishReason.Update(calls, complete, contents, model);
+                continue;
+            }
+
             yield return new ChatResponseUpdate(ChatRole.Assistant, contents)
             {
                 ModelId = model,
                 FinishReason = !done ? null
-                    : root.TryGetProperty("done_reason", out var reason) && reason.GetString() == "length" ? ChatFinishReason.Length
+                    : reason == "length" ? ChatFinishReason.Length
                     : calls > 0 ? ChatFinishReason.ToolCalls
                     : ChatFinishReason.Stop,
             };

@@ -5,7 +5,10 @@ using OpenAI;
 
 namespace OpenInterpreter.Core.Models;
 
-/// <summary>The official OpenAI SDK for OpenAI, Azure and every OpenAI-compatible server.</summary>
+/// <summary>
+/// The official OpenAI SDK for OpenAI, Azure and every OpenAI-compatible server. The HTTP client given must have a
+/// <see cref="DoneLineWatcher"/> on its pipeline for <see cref="OpenAIStreamEndChatClient"/> to see <c>[DONE]</c>.
+/// </summary>
 internal static class OpenAIClientFactory
 {
     public static IChatClient Create(ModelRoute route, string key, HttpClient http)
@@ -26,6 +29,6 @@ internal static class OpenAIClientFactory
         }
 
         IChatClient client = new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(route.ModelId).AsIChatClient();
-        return new OpenAIToolCallFragmentsChatClient(client);
+        return new OpenAIStreamEndChatClient(new OpenAIToolCallFragmentsChatClient(client));
     }
 }

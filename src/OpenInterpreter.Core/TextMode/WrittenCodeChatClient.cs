@@ -28,9 +28,11 @@ public sealed class WrittenCodeChatClient(IChatClient inner, bool readCodeBlocks
         var prose = new StringBuilder();
         var sawCall = false;
         ChatFinishReason? finish = null;
+        var unnamed = false;
         await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
         {
             finish ??= update.FinishReason;
+            unnamed |= UnnamedFinishReason.IsOn(update);
             sawCall |= update.Contents.Any(c => c is FunctionCallContent);
             if (parser is null)
             {
@@ -63,6 +65,14 @@ public sealed class WrittenCodeChatClient(IChatClient inner, bool readCodeBlocks
             }
 
             yield return new ChatResponseUpdate(update.Role ?? ChatRole.Assistant, contents) { FinishReason = update.FinishReason };
+        }
+
+        if (parser is { Language: not null, Block: null } && unnamed)
+        {
+            // The block is still open at an end the server gave no reason for: like a tool call whose JSON broke off,
+            // it was cut (at the server's own limit, likely), and half a program must not run.
+            yield return new ChatResponseUpdate(ChatRole.Assistant, []) { FinishReason = UnnamedFinishReason.CallCut };
+            yield break;
         }
 
         var last = new List<AIContent>();

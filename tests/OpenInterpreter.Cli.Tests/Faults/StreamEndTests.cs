@@ -1,0 +1,180 @@
+using System.Text.Json;
+using OpenInterpreter.Testing;
+using Xunit;
+
+namespace OpenInterpreter.Cli.Tests.Faults;
+
+/// <summary>
+/// A stream that ends properly but names no reason (OpenAI's <c>[DONE]</c> with no <c>finish_reason</c>, Anthropic's
+/// <c>message_stop</c> with a null stop_reason, Ollama's done line without <c>done_reason</c>), as several
+/// OpenAI-compatible local servers and proxies send it, is a finished reply; a stream that just closes stays cut.
+/// </summary>
+public sealed class StreamEndTests
+{
+    private const string Answer = "Hello! The stream ended without a finish reason, and that is fine.";
+
+    public static TheoryData<string, string> AllProviders => Providers.All;
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task A_reply_that_ends_properly_without_a_reason_is_a_finished_answer(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("hello", Unexplained(FakeReply.Text(Answer)))
+            .Otherwise(Unexplained(FakeReply.Text("Back again.")));
+        await using var interpreter = Providers.Start(provider, server);
+
+        await interpreter.WriteLineAsync("hello");
+        await interpreter.WaitForOutputAsync("that is fine.");
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.Equal("", interpreter.Stderr.Trim());
+        Assert.Contains(Answer, Providers.Chats(server)[^1].Body);
+        _ = name;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task A_tool_call_that_ends_properly_without_a_reason_runs(string provider, string name)
+    {
+        await ToolCallRunsAsync(provider, StreamEnding.WithoutReason);
+        _ = name;
+    }
+
+    [Fact]
+    public Task An_anthropic_tool_block_never_closed_before_an_end_without_a_reason_runs_when_its_input_is_whole() =>
+        ToolCallRunsAsync("anthropic", StreamEnding.WithoutReasonOrBlockStop);
+
+    private static async Task ToolCallRunsAsync(string provider, StreamEnding ending)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("multiply", FakeReply.Execute("python", "print(2380*3875)", "Let me compute that.").Paced().EndingWith(ending))
+            .When(r => r.ToolResults.Count > 0, Unexplained(FakeReply.Text("2380 × 3875 = 9222500.")));
+        await using var interpreter = Providers.Start(provider, server, "-y");
+
+        await interpreter.WriteLineAsync("multiply 2380 by 3875");
+        await interpreter.WaitForOutputAsync("= 9222500.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.Equal("", interpreter.Stderr.Trim());
+        var chats = Providers.Chats(server);
+        Assert.Equal(2, chats.Count);
+        Assert.Equal("9222500", chats[^1].ToolResults.Single().Trim());
+    }
+
+    [Theory]
+    [InlineData("openai", "OpenAI")]
+    [InlineData("anthropic", "Anthropic")]
+    public Task A_tool_call_left_unfinished_at_a_proper_end_without_a_reason_is_not_run_and_the_model_is_told(string provider, string name) =>
+        UnfinishedCallIsNotRunAsync(provider, name, StreamEnding.WithoutReason);
+
+    [Fact]
+    public Task An_anthropic_tool_block_never_closed_before_an_end_without_a_reason_is_not_run_when_its_input_is_cut() =>
+        UnfinishedCallIsNotRunAsync("anthropic", "Anthropic", StreamEnding.WithoutReasonOrBlockStop);
+
+    private static async Task UnfinishedCallIsNotRunAsync(string provider, string name, StreamEnding ending)
+    {
+        // Only the closing quote and brace are missing: a call that would run if it were taken as finished and repaired.
+        var marker = Path.Combine(Directory.CreateTempSubdirectory("oi-stream-end-").FullName, "ran.txt");
+        var whole = JsonSerializer.Serialize(new Dictionary<string, string> { ["language"] = "python", ["code"] = $"open({JsonSerializer.Serialize(marker)}, 'w').write('ran')" });
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.ToolCall("execute", whole[..^2]).Paced().EndingWith(ending), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server, "-y");
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("not run", timeoutSeconds: 30);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"The reply from {name} at ", line);
+        Assert.Contains("ended in the middle of a tool call without saying why; the call is not run.", line);
+        Assert.Contains("--max_tokens", line);
+        Assert.False(File.Exists(marker));
+        var chats = Providers.Chats(server);
+        Assert.Equal(2, chats.Count);
+        var result = Assert.Single(chats[^1].ToolResults);
+        Assert.StartsWith("Not run: the reply ended while this call was being written", result);
+    }
+
+    [Theory]
+    [InlineData("openai", "OpenAI")]
+    [InlineData("ollama", "Ollama")]
+    public async Task Without_tool_calling_a_code_block_left_open_at_an_end_without_a_reason_is_not_run(string provider, string name)
+    {
+        var marker = Path.Combine(Directory.CreateTempSubdirectory("oi-stream-end-").FullName, "ran.txt");
+        var open = $"I will write the file.\n```python\nopen({JsonSerializer.Serialize(marker)}, 'w').write('ran')\n";
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", Unexplained(FakeReply.Text(open)), once: true)
+            .Otherwise(Unexplained(FakeReply.Text("Back again.")));
+        await using var interpreter = Providers.Start(provider, server, "-y", "--no-llm_supports_functions");
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("not run", timeoutSeconds: 30);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"The reply from {name} at ", line);
+        Assert.Contains("ended in the middle of a tool call without saying why; the call is not run; what arrived is kept.", line);
+        Assert.False(File.Exists(marker));
+        Assert.Contains("I will write the file.", Providers.Chats(server)[^1].Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task A_stream_that_just_closes_without_a_reason_stays_cut_and_keeps_what_arrived(string provider, string name)
+    {
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Text(Answer).Paced().EndingWith(StreamEnding.Closed), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server);
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("broke off", timeoutSeconds: 30);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"The reply from {name} at ", line);
+        Assert.Contains("broke off before the model finished; what arrived is kept.", line);
+        Assert.Contains(Answer, Providers.Chats(server)[^1].Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllProviders))]
+    public async Task A_whole_tool_call_in_a_stream_that_just_closes_is_not_run(string provider, string name)
+    {
+        var marker = Path.Combine(Directory.CreateTempSubdirectory("oi-stream-end-").FullName, "ran.txt");
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("talk", FakeReply.Execute("python", $"open({JsonSerializer.Serialize(marker)}, 'w').write('ran')").Paced().EndingWith(StreamEnding.Closed), once: true)
+            .Otherwise(FakeReply.Text("Back again."));
+        await using var interpreter = Providers.Start(provider, server, "-y");
+
+        await interpreter.WriteLineAsync("talk");
+        await interpreter.WaitForErrorAsync("broke off", timeoutSeconds: 30);
+        await interpreter.WriteLineAsync("continue");
+        await interpreter.WaitForOutputAsync("Back again.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"The reply from {name} at ", line);
+        Assert.False(File.Exists(marker));
+        Assert.Equal(2, Providers.Chats(server).Count);
+    }
+
+    /// <summary><paramref name="reply"/> at a model's pace, ending properly but without a reason.</summary>
+    private static FakeReply Unexplained(FakeReply reply) => reply.Paced().EndingWith(StreamEnding.WithoutReason);
+}
