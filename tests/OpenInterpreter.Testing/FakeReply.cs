@@ -15,6 +15,13 @@ public abstract record FakeReply
     /// <summary>This reply ending as <paramref name="ending"/> says.</summary>
     public FakeReply EndingWith(StreamEnding ending) => this with { Ending = ending };
 
+    /// <summary>The <c>finish_reason</c> the OpenAI wire ends the reply with in place of the right one; null: the right one.</summary>
+    public string? FinishReason { get; init; }
+
+    /// <summary>This reply ending with <paramref name="reason"/> as its OpenAI <c>finish_reason</c>: an empty one, as
+    /// LocalAI sends, or one the API does not define.</summary>
+    public FakeReply WithFinishReason(string reason) => this with { FinishReason = reason };
+
     /// <summary>A text answer, streamed in pieces of <paramref name="PieceLength"/> characters.</summary>
     public static FakeReply Text(string text, int PieceLength = 4) => new TextReply(text, PieceLength);
 

@@ -48,7 +48,7 @@ internal static class OpenAIWire
                     await SendAsync(output, Chunk(id, model, w => w.WriteString("content", piece), null)).ConfigureAwait(false);
                 }
 
-                await EndAsync(output, id, model, "stop", reply.Ending).ConfigureAwait(false);
+                await EndAsync(output, id, model, reply.FinishReason ?? "stop", reply.Ending).ConfigureAwait(false);
                 return;
 
             case CutReply cut:
@@ -80,7 +80,7 @@ internal static class OpenAIWire
                     await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, fragment), null)).ConfigureAwait(false);
                 }
 
-                await EndAsync(output, id, model, "tool_calls", reply.Ending).ConfigureAwait(false);
+                await EndAsync(output, id, model, reply.FinishReason ?? "tool_calls", reply.Ending).ConfigureAwait(false);
                 return;
 
             case ToolCallsReply many:
@@ -94,7 +94,7 @@ internal static class OpenAIWire
                     await SendAsync(output, Chunk(id, model, w => ToolCallDelta(w, null, null, each.RawArguments[half..], at), null)).ConfigureAwait(false);
                 }
 
-                await EndAsync(output, id, model, "tool_calls", reply.Ending).ConfigureAwait(false);
+                await EndAsync(output, id, model, reply.FinishReason ?? "tool_calls", reply.Ending).ConfigureAwait(false);
                 return;
         }
 

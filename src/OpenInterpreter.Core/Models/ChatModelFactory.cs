@@ -36,7 +36,7 @@ public static class ChatModelFactory
         handler = new HtmlReplyGuard(handler, route.EndpointText);
         if (route.Provider.Kind is ProviderKind.OpenAICompatible or ProviderKind.Azure)
         {
-            handler = new DoneLineWatcher(handler);
+            handler = new DoneLineWatcher(new FinishReasonFilter(handler));
         }
 
         if (route.Provider.Kind == ProviderKind.Azure)

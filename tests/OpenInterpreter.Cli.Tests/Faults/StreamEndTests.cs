@@ -67,6 +67,28 @@ public sealed class StreamEndTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("eos")]
+    public async Task An_openai_finish_reason_the_api_does_not_define_ends_the_reply_as_one_without_a_reason(string reason)
+    {
+        // LocalAI sends "", other servers words of their own; the OpenAI SDK threw on either, failing every reply.
+        await using var server = FakeModelServer.Start()
+            .WhenLastMessageContains("multiply", FakeReply.Execute("python", "print(2380*3875)", "Let me compute that.").Paced().WithFinishReason(reason))
+            .When(r => r.ToolResults.Count > 0, FakeReply.Text("2380 × 3875 = 9222500.").Paced().WithFinishReason(reason));
+        await using var interpreter = Providers.Start("openai", server, "-y");
+
+        await interpreter.WriteLineAsync("multiply 2380 by 3875");
+        await interpreter.WaitForOutputAsync("= 9222500.");
+        interpreter.CloseInput();
+        Assert.Equal(0, await interpreter.WaitForExitAsync());
+
+        Assert.Equal("", interpreter.Stderr.Trim());
+        var chats = Providers.Chats(server);
+        Assert.Equal(2, chats.Count);
+        Assert.Equal("9222500", chats[^1].ToolResults.Single().Trim());
+    }
+
+    [Theory]
     [InlineData("openai", "OpenAI")]
     [InlineData("anthropic", "Anthropic")]
     public Task A_tool_call_left_unfinished_at_a_proper_end_without_a_reason_is_not_run_and_the_model_is_told(string provider, string name) =>
