@@ -7,7 +7,7 @@ namespace OpenInterpreter.Core.Models;
 /// (or <c>data:[DONE]</c>), the event the OpenAI SDK ends at. Lines may be split across reads; only each line's
 /// start is kept, so memory stays a few bytes whatever the stream holds.
 /// </summary>
-internal sealed class DoneLineStream(Stream inner, DoneLine done) : Stream
+internal sealed class DoneLineStream(Stream inner, DoneLine done) : ResponseBodyStream(inner)
 {
     private static readonly byte[] Spaced = Encoding.ASCII.GetBytes("data: [DONE]");
     private static readonly byte[] Tight = Encoding.ASCII.GetBytes("data:[DONE]");
@@ -16,44 +16,12 @@ internal sealed class DoneLineStream(Stream inner, DoneLine done) : Stream
     private readonly byte[] _start = new byte[Spaced.Length + 1];
     private int _length;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Scan(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
-
-    public override int Read(Span<byte> buffer) => Scan(buffer[..inner.Read(buffer)]);
+    public override int Read(Span<byte> buffer) => Scan(buffer[..Inner.Read(buffer)]);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Scan(buffer.Span[..read]);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Looks through one read's bytes; an empty read is the end, where a last line without its newline counts too.</summary>

@@ -5,7 +5,7 @@ namespace OpenInterpreter.Core.Models;
 /// OpenAI API does not define replaced by <c>null</c> (see <see cref="FinishReasonFilter"/>). A line is held until its
 /// end has come, so a value split across reads is still seen.
 /// </summary>
-internal sealed class FinishReasonStream(Stream inner) : Stream
+internal sealed class FinishReasonStream(Stream inner) : ResponseBodyStream(inner)
 {
     private static readonly byte[] Key = "\"finish_reason\""u8.ToArray();
     private static readonly byte[][] Known = ["stop"u8.ToArray(), "length"u8.ToArray(), "tool_calls"u8.ToArray(), "content_filter"u8.ToArray(), "function_call"u8.ToArray()];
@@ -18,19 +18,11 @@ internal sealed class FinishReasonStream(Stream inner) : Stream
     private int _readyEnd;
     private bool _ended;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         while (_readyStart == _readyEnd && !_ended)
         {
-            Take(_read.AsSpan(0, inner.Read(_read)));
+            Take(_read.AsSpan(0, Inner.Read(_read)));
         }
 
         return Hand(buffer);
@@ -40,34 +32,10 @@ internal sealed class FinishReasonStream(Stream inner) : Stream
     {
         while (_readyStart == _readyEnd && !_ended)
         {
-            Take(_read.AsSpan(0, await inner.ReadAsync(_read, cancellationToken).ConfigureAwait(false)));
+            Take(_read.AsSpan(0, await Inner.ReadAsync(_read, cancellationToken).ConfigureAwait(false)));
         }
 
         return Hand(buffer.Span);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>The line with each undefined finish reason's string replaced by null; the line itself when it has none.</summary>
