@@ -48,11 +48,16 @@ public sealed class StreamEndTests
     public Task An_anthropic_tool_block_never_closed_before_an_end_without_a_reason_runs_when_its_input_is_whole() =>
         ToolCallRunsAsync("anthropic", StreamEnding.WithoutReasonOrBlockStop);
 
-    private static async Task ToolCallRunsAsync(string provider, StreamEnding ending)
+    private static Task ToolCallRunsAsync(string provider, StreamEnding ending) =>
+        ToolCallRunsAsync(provider, reply => reply.EndingWith(ending), Unexplained);
+
+    /// <summary>A multiplication run as a tool call and answered, both replies streamed at a model's pace and ended as
+    /// <paramref name="callEnd"/> and <paramref name="answerEnd"/> make them; checks the code ran and nothing failed.</summary>
+    private static async Task ToolCallRunsAsync(string provider, Func<FakeReply, FakeReply> callEnd, Func<FakeReply, FakeReply> answerEnd)
     {
         await using var server = FakeModelServer.Start()
-            .WhenLastMessageContains("multiply", FakeReply.Execute("python", "print(2380*3875)", "Let me compute that.").Paced().EndingWith(ending))
-            .When(r => r.ToolResults.Count > 0, Unexplained(FakeReply.Text("2380 × 3875 = 9222500.")));
+            .WhenLastMessageContains("multiply", callEnd(FakeReply.Execute("python", "print(2380*3875)", "Let me compute that.").Paced()))
+            .When(r => r.ToolResults.Count > 0, answerEnd(FakeReply.Text("2380 × 3875 = 9222500.").Paced()));
         await using var interpreter = Providers.Start(provider, server, "-y");
 
         await interpreter.WriteLineAsync("multiply 2380 by 3875");
@@ -69,24 +74,9 @@ public sealed class StreamEndTests
     [Theory]
     [InlineData("")]
     [InlineData("eos")]
-    public async Task An_openai_finish_reason_the_api_does_not_define_ends_the_reply_as_one_without_a_reason(string reason)
-    {
+    public Task An_openai_finish_reason_the_api_does_not_define_ends_the_reply_as_one_without_a_reason(string reason) =>
         // LocalAI sends "", other servers words of their own; the OpenAI SDK threw on either, failing every reply.
-        await using var server = FakeModelServer.Start()
-            .WhenLastMessageContains("multiply", FakeReply.Execute("python", "print(2380*3875)", "Let me compute that.").Paced().WithFinishReason(reason))
-            .When(r => r.ToolResults.Count > 0, FakeReply.Text("2380 × 3875 = 9222500.").Paced().WithFinishReason(reason));
-        await using var interpreter = Providers.Start("openai", server, "-y");
-
-        await interpreter.WriteLineAsync("multiply 2380 by 3875");
-        await interpreter.WaitForOutputAsync("= 9222500.");
-        interpreter.CloseInput();
-        Assert.Equal(0, await interpreter.WaitForExitAsync());
-
-        Assert.Equal("", interpreter.Stderr.Trim());
-        var chats = Providers.Chats(server);
-        Assert.Equal(2, chats.Count);
-        Assert.Equal("9222500", chats[^1].ToolResults.Single().Trim());
-    }
+        ToolCallRunsAsync("openai", reply => reply.WithFinishReason(reason), reply => reply.WithFinishReason(reason));
 
     [Theory]
     [InlineData("openai", "OpenAI")]
