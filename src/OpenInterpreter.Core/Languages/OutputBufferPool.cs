@@ -15,6 +15,7 @@ internal sealed class OutputBufferPool
     /// bytes of a character the previous chunk cut (each at most one replacement character).</summary>
     public const int BufferChars = OutputPump.ChunkBytes + 4;
 
+    /// <summary>The most free buffers kept: two or three cycle while the consumer keeps up.</summary>
     internal const int Kept = 4;
 
     private readonly Lock _lock = new();
