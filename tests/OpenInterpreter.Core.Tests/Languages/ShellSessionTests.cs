@@ -92,7 +92,7 @@ public sealed class ShellSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("kept=yes\nspin() { while :; do :; done; }");
 
-        var interrupted = await _session.RunAndInterruptAsync("echo started\nspin\necho not reached", TimeSpan.FromMilliseconds(700));
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("echo started\nspin\necho not reached", "started");
         var next = await _session.RunToEndAsync("echo $kept");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);
