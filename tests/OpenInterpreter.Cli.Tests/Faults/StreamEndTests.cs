@@ -96,16 +96,7 @@ public sealed class StreamEndTests
         await using var server = FakeModelServer.Start()
             .WhenLastMessageContains("talk", FakeReply.ToolCall("execute", whole[..^2]).Paced().EndingWith(ending), once: true)
             .Otherwise(FakeReply.Text("Back again."));
-        await using var interpreter = Providers.Start(provider, server, "-y");
-
-        await interpreter.WriteLineAsync("talk");
-        await interpreter.WaitForErrorAsync("not run", timeoutSeconds: 30);
-        await interpreter.WriteLineAsync("continue");
-        await interpreter.WaitForOutputAsync("Back again.");
-        interpreter.CloseInput();
-        Assert.Equal(0, await interpreter.WaitForExitAsync());
-
-        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = await TalkPastTheErrorAsync(provider, server, "not run", "-y");
         Assert.StartsWith($"The reply from {name} at ", line);
         Assert.Contains("ended in the middle of a tool call without saying why; the call is not run.", line);
         Assert.Contains("--max_tokens", line);
@@ -126,16 +117,7 @@ public sealed class StreamEndTests
         await using var server = FakeModelServer.Start()
             .WhenLastMessageContains("talk", Unexplained(FakeReply.Text(open)), once: true)
             .Otherwise(Unexplained(FakeReply.Text("Back again.")));
-        await using var interpreter = Providers.Start(provider, server, "-y", "--no-llm_supports_functions");
-
-        await interpreter.WriteLineAsync("talk");
-        await interpreter.WaitForErrorAsync("not run", timeoutSeconds: 30);
-        await interpreter.WriteLineAsync("continue");
-        await interpreter.WaitForOutputAsync("Back again.");
-        interpreter.CloseInput();
-        Assert.Equal(0, await interpreter.WaitForExitAsync());
-
-        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = await TalkPastTheErrorAsync(provider, server, "not run", "-y", "--no-llm_supports_functions");
         Assert.StartsWith($"The reply from {name} at ", line);
         Assert.Contains("ended in the middle of a tool call without saying why; the call is not run; what arrived is kept.", line);
         Assert.False(File.Exists(marker));
@@ -149,16 +131,7 @@ public sealed class StreamEndTests
         await using var server = FakeModelServer.Start()
             .WhenLastMessageContains("talk", FakeReply.Text(Answer).Paced().EndingWith(StreamEnding.Closed), once: true)
             .Otherwise(FakeReply.Text("Back again."));
-        await using var interpreter = Providers.Start(provider, server);
-
-        await interpreter.WriteLineAsync("talk");
-        await interpreter.WaitForErrorAsync("broke off", timeoutSeconds: 30);
-        await interpreter.WriteLineAsync("continue");
-        await interpreter.WaitForOutputAsync("Back again.");
-        interpreter.CloseInput();
-        Assert.Equal(0, await interpreter.WaitForExitAsync());
-
-        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = await TalkPastTheErrorAsync(provider, server, "broke off");
         Assert.StartsWith($"The reply from {name} at ", line);
         Assert.Contains("broke off before the model finished; what arrived is kept.", line);
         Assert.Contains(Answer, Providers.Chats(server)[^1].Body);
@@ -172,19 +145,26 @@ public sealed class StreamEndTests
         await using var server = FakeModelServer.Start()
             .WhenLastMessageContains("talk", FakeReply.Execute("python", $"open({JsonSerializer.Serialize(marker)}, 'w').write('ran')").Paced().EndingWith(StreamEnding.Closed), once: true)
             .Otherwise(FakeReply.Text("Back again."));
-        await using var interpreter = Providers.Start(provider, server, "-y");
+        var line = await TalkPastTheErrorAsync(provider, server, "broke off", "-y");
+        Assert.StartsWith($"The reply from {name} at ", line);
+        Assert.False(File.Exists(marker));
+        Assert.Equal(2, Providers.Chats(server).Count);
+    }
 
+    /// <summary>
+    /// Says "talk", waits for the error line holding <paramref name="error"/>, goes on with "continue" to the next
+    /// answer and ends the program, which must exit 0; returns that line, the only one on stderr.
+    /// </summary>
+    private static async Task<string> TalkPastTheErrorAsync(string provider, FakeModelServer server, string error, params string[] extra)
+    {
+        await using var interpreter = Providers.Start(provider, server, extra);
         await interpreter.WriteLineAsync("talk");
-        await interpreter.WaitForErrorAsync("broke off", timeoutSeconds: 30);
+        await interpreter.WaitForErrorAsync(error, timeoutSeconds: 30);
         await interpreter.WriteLineAsync("continue");
         await interpreter.WaitForOutputAsync("Back again.");
         interpreter.CloseInput();
         Assert.Equal(0, await interpreter.WaitForExitAsync());
-
-        var line = Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"The reply from {name} at ", line);
-        Assert.False(File.Exists(marker));
-        Assert.Equal(2, Providers.Chats(server).Count);
+        return Assert.Single(interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary><paramref name="reply"/> at a model's pace, ending properly but without a reason.</summary>
