@@ -42,22 +42,8 @@ public sealed class EmbeddedEngineTests : IDisposable
     [Fact]
     public async Task Local_with_no_server_falls_back_to_a_gguf_in_the_models_folder()
     {
-        var home = Directory.CreateTempSubdirectory("oi-gguf-home-").FullName;
-        var models = Path.Combine(home, ".config", "open-interpreter", "models");
-        Directory.CreateDirectory(models);
-        TinyGgufModel.Write(Path.Combine(models, "tiny.gguf"));
-        await using var interpreter = InterpreterProcess.Start(
-            ["--local", "--max_tokens", "8", "--stdin"],
-            environment: new Dictionary<string, string>
-            {
-                ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
-                ["OI_LOCAL_PORTS"] = "ollama=9",
-            });
-
-        await interpreter.WriteLineAsync("hello");
-        interpreter.CloseInput();
-
-        Assert.True(await interpreter.WaitForExitAsync() == 1, interpreter.Stderr);
+        var (interpreter, models) = await LocalFallbackAsync("--local", "--max_tokens", "8", "--stdin");
+        await using var _ = interpreter;
         Assert.Contains("tiny.gguf", interpreter.Stderr);
         Assert.Contains("ended the reply at the max_tokens limit (8 tokens)", interpreter.Stderr);
         Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
@@ -86,12 +72,26 @@ public sealed class EmbeddedEngineTests : IDisposable
     [Fact]
     public async Task Forcing_tool_calling_when_local_falls_back_to_a_gguf_is_said_in_one_line()
     {
+        var (interpreter, models) = await LocalFallbackAsync("--local", "-lsf", "--max_tokens", "8", "--stdin");
+        await using var _ = interpreter;
+        var lines = interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"Using {Path.Combine(models, "tiny.gguf")} in-process.", lines[0]);
+        Assert.Equal(NoToolCalling, lines[1]);
+        Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
+    }
+
+    /// <summary>
+    /// Runs <c>--local</c> with no local server reachable and a tiny model in the models folder of a fresh home, says
+    /// "hello" on stdin and waits for the exit, which must be 1 (the 8-token limit); returns the program and that folder.
+    /// </summary>
+    private static async Task<(InterpreterProcess Interpreter, string Models)> LocalFallbackAsync(params string[] arguments)
+    {
         var home = Directory.CreateTempSubdirectory("oi-gguf-home-").FullName;
         var models = Path.Combine(home, ".config", "open-interpreter", "models");
         Directory.CreateDirectory(models);
         TinyGgufModel.Write(Path.Combine(models, "tiny.gguf"));
-        await using var interpreter = InterpreterProcess.Start(
-            ["--local", "-lsf", "--max_tokens", "8", "--stdin"],
+        var interpreter = InterpreterProcess.Start(
+            arguments,
             environment: new Dictionary<string, string>
             {
                 ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
@@ -100,11 +100,7 @@ public sealed class EmbeddedEngineTests : IDisposable
 
         await interpreter.WriteLineAsync("hello");
         interpreter.CloseInput();
-
         Assert.True(await interpreter.WaitForExitAsync() == 1, interpreter.Stderr);
-        var lines = interpreter.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"Using {Path.Combine(models, "tiny.gguf")} in-process.", lines[0]);
-        Assert.Equal(NoToolCalling, lines[1]);
-        Assert.True(interpreter.Stdout.Trim().Length > 0, "no reply was written");
+        return (interpreter, models);
     }
 }
