@@ -23,13 +23,7 @@ internal sealed class DoneLineWatcher(HttpMessageHandler inner) : DelegatingHand
         }
 
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var watched = new StreamContent(new DoneLineStream(body, line));
-        foreach (var header in response.Content.Headers)
-        {
-            watched.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        response.Content = watched;
+        ResponseBodyStream.Substitute(response, new DoneLineStream(body, line));
         return response;
     }
 }

@@ -17,13 +17,7 @@ internal sealed class FinishReasonFilter(HttpMessageHandler inner) : DelegatingH
         }
 
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var filtered = new StreamContent(new FinishReasonStream(body));
-        foreach (var header in response.Content.Headers)
-        {
-            filtered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        response.Content = filtered;
+        ResponseBodyStream.Substitute(response, new FinishReasonStream(body));
         return response;
     }
 }

@@ -6,6 +6,18 @@ namespace OpenInterpreter.Core.Models;
 /// </summary>
 internal abstract class ResponseBodyStream(Stream inner) : Stream
 {
+    /// <summary>Makes <paramref name="response"/>'s content <paramref name="body"/>, with the content headers it had.</summary>
+    public static void Substitute(HttpResponseMessage response, ResponseBodyStream body)
+    {
+        var content = new StreamContent(body);
+        foreach (var header in response.Content.Headers)
+        {
+            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = content;
+    }
+
     /// <summary>The body read through.</summary>
     protected Stream Inner => inner;
 

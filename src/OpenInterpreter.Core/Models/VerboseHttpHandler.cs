@@ -19,13 +19,7 @@ public sealed class VerboseHttpHandler(Action<string> log, string? apiKey) : Del
         log($"← {(int)response.StatusCode} {response.ReasonPhrase} after {clock.ElapsedMilliseconds} ms");
 
         var inner = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var logged = new StreamContent(new LoggingStream(inner, chunk => log(Mask($"← chunk +{clock.ElapsedMilliseconds} ms: {chunk}"))));
-        foreach (var header in response.Content.Headers)
-        {
-            logged.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        response.Content = logged;
+        ResponseBodyStream.Substitute(response, new LoggingStream(inner, chunk => log(Mask($"← chunk +{clock.ElapsedMilliseconds} ms: {chunk}"))));
         return response;
     }
 
