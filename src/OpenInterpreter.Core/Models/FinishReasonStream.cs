@@ -138,6 +138,14 @@ internal sealed class FinishReasonStream(Stream inner) : ResponseBodyStream(inne
         while (!bytes.IsEmpty)
         {
             var newline = bytes.IndexOf((byte)'\n');
+            if (newline >= 0 && _lineLength == 0)
+            {
+                // A whole line in this read, the usual case: filtered where it is.
+                Ready(Filter(bytes[..(newline + 1)]));
+                bytes = bytes[(newline + 1)..];
+                continue;
+            }
+
             var piece = newline < 0 ? bytes : bytes[..(newline + 1)];
             if (_lineLength + piece.Length > _line.Length)
             {
