@@ -165,7 +165,7 @@ public sealed class JavaScriptSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("const kept = 'yes';");
 
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("console.log('started');\nwhile (true) {}", "started");
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("console.log('started');\nwhile (true) {}", "started\n");
         var next = await _session.RunToEndAsync("kept");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);

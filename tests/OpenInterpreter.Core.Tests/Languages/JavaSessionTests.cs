@@ -72,7 +72,7 @@ public sealed class JavaSessionTests : IAsyncLifetime
     [Fact]
     public async Task An_interrupted_infinite_loop_ends_interrupted_and_the_next_run_works()
     {
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("System.out.println(\"started\");\nwhile (true) { }", "started");
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("System.out.println(\"started\");\nwhile (true) { }", "started\n");
         var next = await _session.RunToEndAsync("System.out.print(\"again\");");
 
         // The interrupt may land while javac still compiles, on a busy machine: either way the run ends interrupted.

@@ -54,7 +54,7 @@ public sealed class PowerShellSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("$kept = 'yes'");
 
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("Write-Output 'started'\nwhile ($true) { }", "started");
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("Write-Output 'started'\nwhile ($true) { }", "started\n");
         var next = await _session.RunToEndAsync("\"kept=$kept\"");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);

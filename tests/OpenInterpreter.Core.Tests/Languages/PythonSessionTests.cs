@@ -105,7 +105,7 @@ public sealed class PythonSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("kept = 'yes'");
 
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("print('started', flush=True)\nwhile True:\n    pass", "started");
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("print('started', flush=True)\nwhile True:\n    pass", "started\n");
         var next = await _session.RunToEndAsync("kept");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);

@@ -82,7 +82,7 @@ public sealed class RSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("kept <- 'yes'");
 
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("cat('started\\n')\nrepeat {}", "started");
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("cat('started\\n')\nrepeat {}", "started\n");
         var next = await _session.RunToEndAsync("cat(kept)");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);

@@ -78,7 +78,7 @@ public sealed class RubySessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("kept = 'yes'");
 
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("puts 'started'\nloop {}", "started");
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("puts 'started'\nloop {}", "started\n");
         var next = await _session.RunToEndAsync("puts kept");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);

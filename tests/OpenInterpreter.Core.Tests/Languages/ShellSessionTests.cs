@@ -92,7 +92,7 @@ public sealed class ShellSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("kept=yes\nspin() { while :; do :; done; }");
 
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("echo started\nspin\necho not reached", "started");
+        var interrupted = await _session.RunAndInterruptAfterOutputAsync("echo started\nspin\necho not reached", "started\n");
         var next = await _session.RunToEndAsync("echo $kept");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);
