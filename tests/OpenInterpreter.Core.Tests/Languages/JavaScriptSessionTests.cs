@@ -165,7 +165,7 @@ public sealed class JavaScriptSessionTests : IAsyncLifetime
     {
         await _session.RunToEndAsync("const kept = 'yes';");
 
-        var interrupted = await _session.RunAndInterruptAfterOutputAsync("console.log('started');\nwhile (true) {}", "started\n");
+        var interrupted = await _session.RunAndInterruptAsync("console.log('started');\nwhile (true) {}", TimeSpan.FromMilliseconds(700));
         var next = await _session.RunToEndAsync("kept");
 
         Assert.Equal(RunStatus.Interrupted, interrupted.Status);
